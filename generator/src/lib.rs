@@ -1,0 +1,20 @@
+//! leernet: the static site generator of a Dutch neighbourhood-knowledge platform.
+//!
+//! The pipeline, one module per stage:
+//! `load` (read content/) -> `frontmatter` + `yaml` + `document` (one file to a checked
+//! `Document`) -> `site` (references both ways, lifecycle, aggregates, Markdown via
+//! `markdown`) -> `render` (MiniJinja pages, in memory) -> `output` (atomic write).
+//! The library never prints; the binary in `main.rs` and `cli` do.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod dates;
+pub mod diagnostics;
+pub mod document;
+pub mod frontmatter;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod schema;
+pub mod slug;
+pub mod yaml;

@@ -1,0 +1,266 @@
+//! Reading `content/`: the only module that touches the content folder. It walks the tree
+//! in a stable order, ignores editor temp files, refuses symlinks, oversized files and
+//! anything that is not UTF-8, normalises BOM and line endings, and hands on `SourceFile`s.
+
+use crate::diagnostics::Diagnostic;
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Files above this size are refused before parsing (RELIABILITY A11).
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// One Markdown content file, decoded and normalised.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path inside the content folder with `/` separators: `leeraanbod/x.md`.
+    pub rel: String,
+    /// Path as shown to the editor: `content/leeraanbod/x.md`.
+    pub display: String,
+    /// The type folder: `leeraanbod`.
+    pub folder: String,
+    /// File name without `.md`.
+    pub stem: String,
+    /// UTF-8 text, BOM stripped, every line ending turned into `\n`.
+    pub text: String,
+}
+
+/// A file under `media/`, copied to the output as it is.
+#[derive(Debug, Clone)]
+pub struct MediaFile {
+    /// Path inside the content folder: `media/wijk.svg`.
+    pub rel: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything read from the content folder.
+#[derive(Debug, Default)]
+pub struct ContentTree {
+    pub site_yaml: Option<SourceFile>,
+    pub vocab_yaml: Option<SourceFile>,
+    pub files: Vec<SourceFile>,
+    pub media: Vec<MediaFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+enum Entry {
+    Content(PathBuf, String),
+    Media(PathBuf, String),
+}
+
+/// Reads the content folder. I/O failures are errors; editors' mistakes are diagnostics.
+pub fn load(content_dir: &Path, type_folders: &[&str]) -> Result<ContentTree> {
+    let meta = std::fs::metadata(content_dir)
+        .with_context(|| format!("cannot read content folder `{}`", content_dir.display()))?;
+    if !meta.is_dir() {
+        anyhow::bail!("content folder `{}` is not a folder", content_dir.display());
+    }
+    let display_root = display_root(content_dir);
+    let mut tree = ContentTree::default();
+    let mut entries = Vec::new();
+    let walker = walkdir::WalkDir::new(content_dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.with_context(|| format!("cannot walk `{}`", content_dir.display()))?;
+        if entry.depth() == 0 {
+            continue;
+        }
+        let rel = rel_path(content_dir, entry.path());
+        let shown = format!("{display_root}{rel}");
+        if entry.path_is_symlink() {
+            tree.diagnostics.push(
+                Diagnostic::error(&shown, "symbolic links are not allowed under content/")
+                    .help("replace the link with the file itself; links are never followed"),
+            );
+            continue;
+        }
+        let top = rel.split('/').next().unwrap_or_default().to_string();
+        let is_dir = entry.file_type().is_dir();
+        match (entry.depth(), is_dir) {
+            (1, true) => {
+                if top != "media" && !type_folders.contains(&top.as_str()) {
+                    let mut names: Vec<&str> = type_folders.to_vec();
+                    names.push("media");
+                    tree.diagnostics.push(
+                        Diagnostic::error(&shown, format!("unknown folder \"{top}\""))
+                            .help_opt(crate::diagnostics::did_you_mean(&top, names))
+                            .help_if_none(format!("content folders are: {}, media", type_folders.join(", "))),
+                    );
+                }
+            }
+            (1, false) => match rel.as_str() {
+                "site.yaml" | "vocab.yaml" => entries.push(Entry::Content(entry.into_path(), rel)),
+                r if r.eq_ignore_ascii_case("readme.md") => {}
+                _ => tree.diagnostics.push(
+                    Diagnostic::error(&shown, "unexpected file at the top of content/")
+                        .help("only site.yaml, vocab.yaml and README.md live here; items go into a type folder such as themas/"),
+                ),
+            },
+            (_, true) if top == "media" => {}
+            (_, true) => {
+                if type_folders.contains(&top.as_str()) {
+                    tree.diagnostics.push(
+                        Diagnostic::error(&shown, "subfolders are not supported in a type folder")
+                            .help(format!("move its files directly into {top}/")),
+                    );
+                }
+            }
+            (_, false) if top == "media" => entries.push(Entry::Media(entry.into_path(), rel)),
+            (2, false) if type_folders.contains(&top.as_str()) => {
+                if rel.ends_with(".md") {
+                    entries.push(Entry::Content(entry.into_path(), rel));
+                } else {
+                    let what = if rel.ends_with(".html") || rel.ends_with(".htm") {
+                        "HTML files are not content: write Markdown (`.md`)"
+                    } else {
+                        "not a Markdown file: content items are `.md` files"
+                    };
+                    tree.diagnostics.push(
+                        Diagnostic::error(&shown, what)
+                            .help("images and downloads belong in content/media/"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let read: Vec<Result<Result<Either, Diagnostic>>> = entries
+        .into_par_iter()
+        .map(|e| read_entry(e, &display_root))
+        .collect();
+    for r in read {
+        match r? {
+            Ok(Either::File(f)) => match f.rel.as_str() {
+                "site.yaml" => tree.site_yaml = Some(f),
+                "vocab.yaml" => tree.vocab_yaml = Some(f),
+                _ => tree.files.push(f),
+            },
+            Ok(Either::Media(m)) => tree.media.push(m),
+            Err(d) => tree.diagnostics.push(d),
+        }
+    }
+    Ok(tree)
+}
+
+enum Either {
+    File(SourceFile),
+    Media(MediaFile),
+}
+
+fn read_entry(entry: Entry, display_root: &str) -> Result<Result<Either, Diagnostic>> {
+    let (path, rel, is_media) = match entry {
+        Entry::Content(p, r) => (p, r, false),
+        Entry::Media(p, r) => (p, r, true),
+    };
+    let shown = format!("{display_root}{rel}");
+    let size = std::fs::metadata(&path)
+        .with_context(|| format!("failed to read `{}`", path.display()))?
+        .len();
+    let limit = if is_media { 50 * MAX_FILE_BYTES } else { MAX_FILE_BYTES };
+    if size > limit {
+        return Ok(Err(Diagnostic::error(
+            &shown,
+            format!("file is {} bytes; the limit is {} bytes", size, limit),
+        )
+        .help("split the text, or put large downloads elsewhere and link to them")));
+    }
+    let bytes = std::fs::read(&path).with_context(|| format!("failed to read `{}`", path.display()))?;
+    if is_media {
+        return Ok(Ok(Either::Media(MediaFile { rel, bytes })));
+    }
+    let text = match decode(&bytes) {
+        Ok(t) => t,
+        Err(msg) => return Ok(Err(Diagnostic::error(&shown, msg).help("save the file as UTF-8"))),
+    };
+    let folder = rel.split('/').next().unwrap_or_default().to_string();
+    let name = rel.rsplit('/').next().unwrap_or_default();
+    let stem = name.strip_suffix(".md").unwrap_or(name).to_string();
+    Ok(Ok(Either::File(SourceFile { rel, display: shown, folder, stem, text })))
+}
+
+/// UTF-8 only; a UTF-8 BOM is stripped, UTF-16 is named as such, and CRLF or lone CR
+/// become LF so every platform gives identical output.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("file is UTF-16, not UTF-8".to_string());
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        format!("invalid UTF-8 at byte offset {}", e.valid_up_to() + if bytes.starts_with(&[0xEF]) { 3 } else { 0 })
+    })?;
+    if text.contains('\r') {
+        Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+/// Editor temp and system files that are never content (RELIABILITY A13).
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with(".tmp")
+        || name == "Thumbs.db"
+}
+
+fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `content/` as the editor typed it, with a trailing slash, for messages.
+fn display_root(content_dir: &Path) -> String {
+    let s = content_dir.to_string_lossy().replace('\\', "/");
+    let s = s.strip_prefix("./").unwrap_or(&s);
+    if s.is_empty() || s == "." {
+        String::new()
+    } else if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    }
+}
+
+trait HelpIfNone {
+    fn help_if_none(self, help: String) -> Self;
+}
+
+impl HelpIfNone for Diagnostic {
+    fn help_if_none(self, help: String) -> Self {
+        if self.help.is_none() {
+            self.help(help)
+        } else {
+            self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_normalises_and_refuses() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc\n").unwrap(), "a\nb\nc\n");
+        assert!(decode(b"\xFF\xFEa\0").unwrap_err().contains("UTF-16"));
+        assert_eq!(decode(b"ab\xC3(").unwrap_err(), "invalid UTF-8 at byte offset 2");
+    }
+
+    #[test]
+    fn temp_files_are_ignored() {
+        for n in [".#x.md", "x.md~", ".x.md.swp", ".DS_Store", "#x.md#"] {
+            assert!(is_ignored_name(n), "{n}");
+        }
+        assert!(!is_ignored_name("x.md"));
+    }
+}

@@ -1,0 +1,407 @@
+//! YAML through serde-saphyr, and nothing else touches it. Two readings of one text:
+//! a located tree (every key and value with its file line and column, duplicate keys
+//! named on both lines, budgets against alias bombs and deep nesting), and the typed
+//! raw structs of the content model. Errors come back with file-relative positions.
+
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_saphyr::{DuplicateKeyPolicy, Spanned};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A problem in the YAML, at a file-relative position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub line: u32,
+    pub col: u32,
+    pub field: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Where each field path (`themes[1]`, `location.city`) sits in the file.
+#[derive(Debug, Default, Clone)]
+pub struct Locations {
+    values: BTreeMap<String, (u32, u32)>,
+    /// Top-level keys in file order, with their positions.
+    pub top_keys: Vec<(String, u32, u32)>,
+}
+
+impl Locations {
+    /// Position of the value at `path`, falling back to the nearest parent, then line 1.
+    pub fn of(&self, path: &str) -> (u32, u32) {
+        let mut p = path;
+        loop {
+            if let Some(&pos) = self.values.get(p) {
+                return pos;
+            }
+            match p.rfind(['.', '[']) {
+                Some(i) => p = &p[..i],
+                None => return self.top_keys.first().map(|k| (k.1, k.2)).unwrap_or((1, 1)),
+            }
+        }
+    }
+
+    /// The field path whose value starts at `line:col`, if any.
+    fn path_at(&self, line: u32, col: u32) -> Option<&str> {
+        self.values
+            .iter()
+            .filter(|(_, &pos)| pos == (line, col))
+            .map(|(k, _)| k.as_str())
+            .max_by_key(|k| k.len())
+    }
+
+    /// Whether a value is present and not null at `path`.
+    pub fn has(&self, path: &str) -> bool {
+        self.values.contains_key(path)
+    }
+}
+
+fn options(duplicates: DuplicateKeyPolicy) -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        with_snippet: false,
+        reject_unsupported_tags: true,
+        strict_booleans: true,
+        duplicate_keys: duplicates,
+        budget: serde_saphyr::budget! {
+            max_depth: 32,
+            max_aliases: 64,
+            max_anchors: 64,
+            max_nodes: 50_000,
+            max_documents: 1,
+        },
+    }
+}
+
+/// Reads the located tree; syntax errors, tags, budgets and duplicate keys are reported.
+pub fn locate(yaml: &str, first_line: u32) -> Result<Locations, Vec<YamlError>> {
+    let root: Spanned<Node> = match serde_saphyr::from_str_with_options(
+        yaml,
+        options(DuplicateKeyPolicy::PassThrough),
+    ) {
+        Ok(n) => n,
+        Err(e) => return Err(vec![convert(&e, first_line, None)]),
+    };
+    let mut locs = Locations::default();
+    let mut errors = Vec::new();
+    let shift = |l: &serde_saphyr::Location| (l.line() as u32 + first_line - 1, l.column() as u32);
+    if let Node::Map(entries) = &root.value {
+        for (k, _) in entries {
+            let (l, c) = shift(&k.referenced);
+            locs.top_keys.push((k.value.clone(), l, c));
+        }
+    } else if !matches!(root.value, Node::Null) {
+        let (l, c) = shift(&root.referenced);
+        errors.push(YamlError {
+            line: l,
+            col: c,
+            field: String::new(),
+            message: "the front matter must be a list of fields (`name: value`)".into(),
+            help: Some("write each field on its own line, e.g. `title: Mijn titel`".into()),
+        });
+    }
+    walk(&root, String::new(), &mut locs, &mut errors, &shift);
+    if errors.is_empty() {
+        Ok(locs)
+    } else {
+        Err(errors)
+    }
+}
+
+fn walk(
+    node: &Spanned<Node>,
+    path: String,
+    locs: &mut Locations,
+    errors: &mut Vec<YamlError>,
+    shift: &dyn Fn(&serde_saphyr::Location) -> (u32, u32),
+) {
+    match &node.value {
+        Node::Map(entries) => {
+            if !path.is_empty() {
+                locs.values.insert(path.clone(), shift(&node.referenced));
+            }
+            let mut seen: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+            for (k, v) in entries {
+                let kpos = shift(&k.referenced);
+                let child = if path.is_empty() { k.value.clone() } else { format!("{path}.{}", k.value) };
+                if let Some(first) = seen.get(k.value.as_str()) {
+                    errors.push(YamlError {
+                        line: kpos.0,
+                        col: kpos.1,
+                        field: child.clone(),
+                        message: format!(
+                            "duplicate key \"{}\": also set on line {}",
+                            k.value, first.0
+                        ),
+                        help: Some("keep one of the two; a later value never silently wins".into()),
+                    });
+                    continue;
+                }
+                seen.insert(&k.value, kpos);
+                walk(v, child, locs, errors, shift);
+            }
+        }
+        Node::Seq(items) => {
+            locs.values.insert(path.clone(), shift(&node.referenced));
+            for (i, item) in items.iter().enumerate() {
+                walk(item, format!("{path}[{i}]"), locs, errors, shift);
+            }
+        }
+        Node::Scalar => {
+            locs.values.insert(path, shift(&node.referenced));
+        }
+        Node::Null => {}
+    }
+}
+
+/// Deserialises the typed raw struct; the first error comes back located.
+pub fn typed<T: DeserializeOwned>(yaml: &str, first_line: u32, locs: &Locations) -> Result<T, YamlError> {
+    serde_saphyr::from_str_with_options(yaml, options(DuplicateKeyPolicy::Error))
+        .map_err(|e| convert(&e, first_line, Some(locs)))
+}
+
+/// Parses a standalone YAML file (site.yaml, vocab.yaml) in one go.
+pub fn parse_file<T: DeserializeOwned>(yaml: &str) -> Result<(T, Locations), Vec<YamlError>> {
+    let locs = locate(yaml, 1)?;
+    let value = typed(yaml, 1, &locs).map_err(|e| vec![e])?;
+    Ok((value, locs))
+}
+
+fn convert(e: &serde_saphyr::Error, first_line: u32, locs: Option<&Locations>) -> YamlError {
+    let (line, col) = e
+        .location()
+        .filter(|l| l.line() > 0)
+        .map(|l| (l.line() as u32 + first_line - 1, l.column() as u32))
+        .unwrap_or((first_line, 1));
+    let raw = e.to_string();
+    let text = match raw.rfind(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw,
+    };
+    let field = locs.and_then(|l| l.path_at(line, col)).unwrap_or_default().to_string();
+    let (message, help) = explain(&text);
+    YamlError { line, col, field, message, help }
+}
+
+/// Turns the parser's wording into an editor's: what was expected, and what would be right.
+fn explain(text: &str) -> (String, Option<String>) {
+    if let Some(rest) = text.strip_prefix("unknown field `") {
+        let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = tail
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .split(", ")
+            .map(|s| s.trim_matches('`'))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let help = crate::diagnostics::did_you_mean(name, allowed.iter().copied())
+            .or_else(|| Some(format!("allowed fields: {}", allowed.join(", "))));
+        return (format!("unknown field \"{name}\""), help);
+    }
+    if text.starts_with("missing field `") {
+        let name = text.trim_start_matches("missing field `").trim_end_matches('`');
+        return (format!("missing required field \"{name}\""), None);
+    }
+    let known: &[(&str, &str, &str)] = &[
+        ("mapping values are not allowed", "YAML syntax error: a second `: ` on this line", "put text that contains `: ` between quotes: title: \"Aanpak: zo doe je dat\""),
+        ("expected sequence", "expected a list", "write a list as `[a, b]` or as lines starting with `- `"),
+        ("expected mapping", "expected a group of fields", "write the fields indented below the key, e.g. `location:` then `  city: Utrecht`"),
+        ("expected struct", "expected a group of fields", "write the fields indented below the key"),
+        ("invalid i64", "expected a whole number", "write digits only, e.g. `5`"),
+        ("invalid u32", "expected a whole number", "write digits only, e.g. `5`"),
+        ("invalid u64", "expected a whole number", "write digits only, e.g. `5`"),
+        ("invalid f64", "expected a number", "write a number with a decimal point, e.g. `12.50`"),
+        ("invalid boolean", "expected true or false", "write `true` or `false`"),
+        ("cannot deserialize null into string", "this field is empty", "write a value, or leave the field out"),
+        ("expected string scalar", "expected text", "write a single value, in quotes if it contains special characters"),
+        ("unsupported tag", "YAML tags are not supported", "remove the `!tag`; front matter holds plain values only"),
+        ("duplicate mapping key", "duplicate key", "keep one of the two"),
+        ("budget", "the YAML is too deeply nested or uses too many aliases", "write the values out plainly"),
+        ("recursion", "the YAML is too deeply nested", "write the values out plainly"),
+        ("depth", "the YAML is too deeply nested", "write the values out plainly"),
+        ("alias", "YAML aliases are not allowed here", "write the values out plainly"),
+    ];
+    for (needle, message, help) in known {
+        if text.contains(needle) {
+            return (message.to_string(), Some(help.to_string()));
+        }
+    }
+    (format!("YAML error: {text}"), None)
+}
+
+/// A value-free node: only the shape and positions are kept.
+#[derive(Debug)]
+enum Node {
+    Map(Vec<(Spanned<String>, Spanned<Node>)>),
+    Seq(Vec<Spanned<Node>>),
+    Scalar,
+    Null,
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Node, E> {
+        Ok(Node::Scalar)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        Node::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(x) = a.next_element()? {
+            items.push(x);
+        }
+        Ok(Node::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Node, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(k) = a.next_key::<Spanned<KeyText>>()? {
+            let v = a.next_value()?;
+            let key = Spanned { value: k.value.0, referenced: k.referenced, defined: k.defined };
+            entries.push((key, v));
+        }
+        Ok(Node::Map(entries))
+    }
+}
+
+/// A mapping key as text, whatever scalar it was written as (`1:` or `yes:`).
+struct KeyText(String);
+
+impl<'de> Deserialize<'de> for KeyText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = KeyText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<KeyText, E> {
+                Ok(KeyText("null".into()))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct T {
+        title: String,
+        #[serde(default)]
+        themes: Vec<String>,
+        #[serde(default)]
+        order: Option<i64>,
+    }
+
+    fn both(yaml: &str) -> Result<T, Vec<YamlError>> {
+        let locs = locate(yaml, 2)?;
+        typed(yaml, 2, &locs).map_err(|e| vec![e])
+    }
+
+    #[test]
+    fn positions_are_file_relative() {
+        let locs = locate("title: x\nthemes:\n  - a\n  - bb\n", 2).unwrap();
+        assert_eq!(locs.of("themes[1]"), (5, 5));
+        assert_eq!(locs.of("title"), (2, 8));
+        assert_eq!(locs.of("themes[9]"), (4, 3));
+    }
+
+    #[test]
+    fn errors_name_line_and_fix() {
+        let e = &both("title: Aanpak: zo doe je dat\n").unwrap_err()[0];
+        assert_eq!((e.line, e.col), (2, 14));
+        assert!(e.help.as_deref().unwrap().contains("quotes"));
+        let e = &both("title: x\ntitel: y\n").unwrap_err()[0];
+        assert_eq!(e.message, "unknown field \"titel\"");
+        assert_eq!(e.help.as_deref(), Some("did you mean \"title\"?"));
+        let e = &both("title: x\norder: twee\n").unwrap_err()[0];
+        assert_eq!((e.line, e.message.as_str(), e.field.as_str()), (3, "expected a whole number", "order"));
+    }
+
+    #[test]
+    fn duplicate_keys_name_both_lines() {
+        let e = &both("title: x\norder: 1\ntitle: y\n").unwrap_err()[0];
+        assert_eq!(e.line, 4);
+        assert!(e.message.contains("also set on line 2"), "{}", e.message);
+    }
+
+    #[test]
+    fn yaml_1_1_words_stay_strings() {
+        let t = both("title: NO\nthemes: [yes, on, 0123, 1.10]\n").unwrap();
+        assert_eq!(t.title, "NO");
+        assert_eq!(t.themes, ["yes", "on", "0123", "1.10"]);
+    }
+
+    #[test]
+    fn tags_bombs_and_nesting_are_refused_quickly() {
+        assert!(both("title: !include x.yaml\n").is_err());
+        assert!(both("title: !!python/object x\n").is_err());
+        let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
+        for i in 0..12 {
+            let prev = if i == 0 { "a".to_string() } else { format!("a{}", i - 1) };
+            bomb.push_str(&format!("a{i}: &a{i} [{}]\n", vec![format!("*{prev}"); 10].join(",")));
+        }
+        let t = std::time::Instant::now();
+        assert!(locate(&bomb, 2).is_err());
+        let deep = format!("title: {}", "[".repeat(100_000));
+        assert!(locate(&deep, 2).is_err());
+        assert!(t.elapsed().as_secs() < 2);
+    }
+}
