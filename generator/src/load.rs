@@ -245,6 +245,27 @@ impl HelpIfNone for Diagnostic {
     }
 }
 
+/// Reads a layouts folder: templates and assets that override the built-in defaults.
+/// Symlinks are refused here too (RELIABILITY B20).
+pub fn load_layouts(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot walk `{}`", dir.display()))?;
+        let name = entry.file_name().to_string_lossy();
+        if entry.depth() == 0 || is_ignored_name(&name) {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            anyhow::bail!("refusing the symbolic link `{}` in the layouts folder", entry.path().display());
+        }
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path()).with_context(|| format!("failed to read `{}`", entry.path().display()))?;
+            files.push((rel_path(dir, entry.path()), bytes));
+        }
+    }
+    Ok(files)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

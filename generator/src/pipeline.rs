@@ -1,0 +1,58 @@
+//! The whole build as a list of steps, each timed: load, check (parse, validate, resolve,
+//! render Markdown), render pages, write. `check` stops after checking.
+
+use crate::diagnostics::Diagnostic;
+use crate::model::Kind;
+use crate::output::OutputFile;
+use crate::render::Layouts;
+use crate::site::{self, Checked, Options};
+use anyhow::Result;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Time spent per step, for `--timings` style reporting.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    pub steps: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    fn step<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let t = Instant::now();
+        let v = f();
+        self.steps.push((name, t.elapsed()));
+        v
+    }
+
+    pub fn summary(&self) -> String {
+        self.steps.iter().map(|(n, d)| format!("{n} {} ms", d.as_millis())).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Loads and checks the content folder.
+pub fn check(content_dir: &Path, options: Options, timings: &mut Timings) -> Result<Checked> {
+    let tree = timings.step("load", || crate::load::load(content_dir, &Kind::folders()))?;
+    Ok(timings.step("check", || site::build(tree, options)))
+}
+
+/// Checks, then renders every output file in memory. `Err` only for failures; content
+/// errors come back as diagnostics with no files.
+pub fn render(
+    content_dir: &Path,
+    layouts_dir: Option<&Path>,
+    options: Options,
+    base_url: Option<String>,
+    timings: &mut Timings,
+) -> Result<(Option<Vec<OutputFile>>, Vec<Diagnostic>, Option<site::Site>)> {
+    let layouts = match layouts_dir {
+        Some(dir) => Layouts::defaults().with_overrides(crate::load::load_layouts(dir)?),
+        None => Layouts::defaults(),
+    };
+    let Checked { site, diagnostics } = check(content_dir, options, timings)?;
+    let Some(mut site) = site else { return Ok((None, diagnostics, None)) };
+    if base_url.is_some() {
+        site.config.base_url = base_url;
+    }
+    let files = timings.step("render", || crate::render::render_site(&site, &layouts))?;
+    Ok((Some(files), diagnostics, Some(site)))
+}

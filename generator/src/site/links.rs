@@ -1,0 +1,202 @@
+//! URLs and links: where each item is published, relative links between pages (so the
+//! output works from `file://` and under any sub-path), output-path collisions, and the
+//! Markdown bodies rendered with their internal links resolved and checked.
+
+use super::{Hidden, Site};
+use crate::diagnostics::Diagnostic;
+use crate::document::Document;
+use crate::markdown::{self, IssueSeverity, LinkResolver, Resolution};
+use crate::model::Kind;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// Root-level names the generator itself uses; a page may not take them.
+pub const RESERVED_ROOT: &[&str] = &[
+    "zoeken", "assets", "media", "404", "index", "sitemap", "sitemap.xml", "feeds", "feed.xml",
+    "atom.xml", "robots.txt", "data", "schemas", "bijdragen", "vraag-stellen", "leeragenda",
+    "kalender", "sha256sums",
+];
+
+/// The folder an item is published in, relative to the site root, ending in `/`.
+pub fn url_of(doc: &Document) -> String {
+    path_of(doc.kind, &doc.slug)
+}
+
+fn path_of(kind: Kind, slug: &str) -> String {
+    match kind {
+        Kind::Page => format!("{slug}/"),
+        k => format!("{}/{slug}/", k.folder()),
+    }
+}
+
+/// A link from the page in folder `from` (root-relative, `` for the home page) to the
+/// root-relative `to`; folders get an explicit `index.html` so `file://` works.
+pub fn relative_url(from: &str, to: &str) -> String {
+    let depth = from.matches('/').count();
+    let mut s = "../".repeat(depth);
+    s.push_str(to);
+    if to.is_empty() || to.ends_with('/') {
+        s.push_str("index.html");
+    }
+    s
+}
+
+/// Two files with one output path (also case-only and NFC/NFD twins), and pages that
+/// take a name the generator uses.
+pub fn check_collisions(docs: &[Document], diags: &mut Vec<Diagnostic>) {
+    let mut by_path: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
+    for d in docs {
+        let key = match d.kind {
+            Kind::Page => crate::slug::slugify(&d.slug),
+            k => format!("{}/{}", k.folder(), crate::slug::slugify(&d.slug)),
+        };
+        by_path.entry(key).or_default().push(d);
+        if d.kind == Kind::Page && (RESERVED_ROOT.contains(&d.slug.as_str()) || Kind::from_folder(&d.slug).is_some()) {
+            diags.push(
+                Diagnostic::error(&d.file.display, format!("the page name \"{}\" is taken by the site itself (/{}/)", d.slug, d.slug))
+                    .help("choose another file name for this page"),
+            );
+        }
+    }
+    for (path, group) in by_path {
+        if group.len() < 2 {
+            continue;
+        }
+        for (n, d) in group.iter().enumerate() {
+            let others: Vec<&str> = group.iter().enumerate().filter(|(m, _)| *m != n).map(|(_, o)| o.file.display.as_str()).collect();
+            diags.push(
+                Diagnostic::error(&d.file.display, format!("two files would be published at /{path}/: also {}", others.join(", ")))
+                    .help("rename or remove one of them"),
+            );
+        }
+    }
+}
+
+struct Resolver<'a> {
+    site: &'a Site,
+    from: usize,
+}
+
+impl Resolver<'_> {
+    /// `../publicaties/x.md`, `x.md` or `@/publicaties/x.md` to a content-relative path.
+    fn content_path(&self, target: &str) -> Option<String> {
+        let folder = &self.site.docs[self.from].file.folder;
+        let joined = match target.strip_prefix("@/") {
+            Some(rest) => rest.to_string(),
+            None if target.starts_with('/') => return None,
+            None => format!("{folder}/{target}"),
+        };
+        let mut parts: Vec<&str> = Vec::new();
+        for p in joined.split('/') {
+            match p {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                p => parts.push(p),
+            }
+        }
+        Some(parts.join("/"))
+    }
+}
+
+impl LinkResolver for Resolver<'_> {
+    fn resolve_page(&self, target: &str, anchor: Option<&str>) -> Resolution {
+        let Some(path) = self.content_path(target) else {
+            return Resolution::Missing(format!("link \"{target}\" leaves content/"));
+        };
+        let found = path
+            .strip_suffix(".md")
+            .and_then(|p| p.split_once('/'))
+            .and_then(|(folder, slug)| Kind::from_folder(folder).and_then(|k| self.site.lookup(k, slug)));
+        let Some(j) = found else {
+            return Resolution::Missing(format!("link to a missing file: content/{path}"));
+        };
+        if let Some(why) = &self.site.hidden[j] {
+            if self.site.is_visible(self.from) {
+                let what = match why {
+                    Hidden::PrivatePerson => "a person without a public page".to_string(),
+                    other => format!("an unpublished item ({})", other.describe()),
+                };
+                return Resolution::Missing(format!("link to {what}: content/{path}"));
+            }
+        }
+        let from = url_of(&self.site.docs[self.from]);
+        let mut url = relative_url(&from, &url_of(&self.site.docs[j]));
+        if let Some(a) = anchor {
+            url.push('#');
+            url.push_str(a);
+        }
+        Resolution::Url(url)
+    }
+
+    fn resolve_asset(&self, src: &str) -> Resolution {
+        let Some(path) = self.content_path(src) else {
+            return Resolution::Missing(format!("\"{src}\" leaves content/"));
+        };
+        if self.site.media.iter().any(|m| m.rel == path) {
+            Resolution::Url(relative_url(&url_of(&self.site.docs[self.from]), &path))
+        } else {
+            Resolution::Missing(format!("no file content/{path}"))
+        }
+    }
+}
+
+/// Renders the body of every visible document in parallel, turning body issues into
+/// diagnostics at file positions, then checks `#anchor`s against the target headings.
+pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+    let rendered: Vec<_> = (0..site.docs.len())
+        .into_par_iter()
+        .map(|i| site.is_visible(i).then(|| markdown::render(site.docs[i].body(), &Resolver { site, from: i })))
+        .collect();
+    for (i, r) in rendered.iter().enumerate() {
+        let Some(r) = r else { continue };
+        let doc = &site.docs[i];
+        for issue in &r.issues {
+            let (line, col) = doc.body_position(issue.offset);
+            let d = match issue.severity {
+                IssueSeverity::Error => Diagnostic::error(&doc.file.display, issue.message.clone()),
+                IssueSeverity::Warning => Diagnostic::warning(&doc.file.display, issue.message.clone()),
+            };
+            diags.push(d.at(&doc.file.text, line, col));
+        }
+    }
+    // Anchors: a link to `x.md#aanpak` needs a heading `aanpak` on x.
+    for (i, r) in rendered.iter().enumerate() {
+        let Some(r) = r else { continue };
+        let doc = &site.docs[i];
+        let resolver = Resolver { site, from: i };
+        for link in &r.internal_links {
+            let Some(anchor) = &link.anchor else { continue };
+            let target = resolver
+                .content_path(&link.target)
+                .and_then(|p| p.strip_suffix(".md").map(String::from))
+                .and_then(|p| p.split_once('/').and_then(|(f, s)| Kind::from_folder(f).and_then(|k| site.lookup(k, s))));
+            if let Some(Some(t)) = target.map(|j| rendered[j].as_ref()) {
+                if !t.headings.iter().any(|h| &h.id == anchor) {
+                    let (line, col) = doc.body_position(link.offset);
+                    let ids: Vec<&str> = t.headings.iter().map(|h| h.id.as_str()).collect();
+                    diags.push(
+                        Diagnostic::warning(&doc.file.display, format!("no heading \"#{anchor}\" in {}", link.target))
+                            .at(&doc.file.text, line, col)
+                            .help_opt(crate::diagnostics::did_you_mean(anchor, ids)),
+                    );
+                }
+            }
+        }
+    }
+    site.bodies = rendered;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls_work_from_file() {
+        assert_eq!(relative_url("leeraanbod/x/", "publicaties/y/"), "../../publicaties/y/index.html");
+        assert_eq!(relative_url("", "themas/"), "themas/index.html");
+        assert_eq!(relative_url("over/", ""), "../index.html");
+        assert_eq!(relative_url("themas/a/", "media/x.svg"), "../../media/x.svg");
+    }
+}

@@ -1,0 +1,183 @@
+//! The site: every document with its URL, visibility, references resolved in both
+//! directions and its rendered body. Everything here is computed from values; rules that
+//! span files (collisions, references, links to unpublished pages) are checked here.
+
+mod lifecycle;
+mod links;
+mod references;
+
+pub use lifecycle::{session_status_code, Hidden, OfferPhase};
+pub use links::{relative_url, url_of};
+
+use crate::diagnostics::Diagnostic;
+use crate::document::{self, Document, FieldNames, FileContext};
+use crate::load::{ContentTree, MediaFile};
+use crate::markdown::Rendered;
+use crate::model::{Kind, SiteConfig, Vocab};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// How to build: the explicit "now" and whether drafts are wanted (preview).
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub now: Date,
+    pub drafts: bool,
+}
+
+/// A reference from one item to another, for backlinks.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Backlink {
+    pub from: usize,
+    pub field: String,
+}
+
+/// The whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub vocab: Vocab,
+    pub options: Options,
+    /// Sorted by kind, then slug.
+    pub docs: Vec<Document>,
+    pub index: HashMap<(Kind, String), usize>,
+    /// Why a document is left out of every output, if it is.
+    pub hidden: Vec<Option<Hidden>>,
+    /// Per target document, the visible documents that reference it.
+    pub backlinks: Vec<Vec<Backlink>>,
+    /// Forward references of each document: (field, target).
+    pub references: Vec<Vec<(String, usize)>>,
+    /// Rendered bodies of visible documents.
+    pub bodies: Vec<Option<Rendered>>,
+    pub media: Vec<MediaFile>,
+}
+
+impl Site {
+    pub fn is_visible(&self, i: usize) -> bool {
+        self.hidden[i].is_none()
+    }
+
+    pub fn lookup(&self, kind: Kind, slug: &str) -> Option<usize> {
+        self.index.get(&(kind, slug.to_string())).copied()
+    }
+
+    /// Visible documents of one kind, in slug order.
+    pub fn visible_of(&self, kind: Kind) -> impl Iterator<Item = usize> + '_ {
+        (0..self.docs.len()).filter(move |&i| self.docs[i].kind == kind && self.is_visible(i))
+    }
+}
+
+/// The outcome of checking content: the site (when there are no errors) and every
+/// diagnostic, sorted.
+pub struct Checked {
+    pub site: Option<Site>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Builds the site from what `load` read. Never fails on content: content mistakes are
+/// diagnostics; `site` is `None` when any of them is an error.
+pub fn build(tree: ContentTree, options: Options) -> Checked {
+    let mut diags = tree.diagnostics;
+    let (config, vocab) = settings(&tree.site_yaml, &tree.vocab_yaml, &mut diags);
+    let fields = FieldNames::new();
+    let ctx = FileContext { vocab: &vocab, fields: &fields, now: options.now };
+    let results: Vec<_> = tree.files.par_iter().map(|f| document::read(f, &ctx)).collect();
+    let mut docs = Vec::with_capacity(results.len());
+    for (doc, ds) in results {
+        diags.extend(ds);
+        docs.extend(doc);
+    }
+    docs.sort_by(|a, b| (a.kind, &a.slug, &a.file.rel).cmp(&(b.kind, &b.slug, &b.file.rel)));
+    links::check_collisions(&docs, &mut diags);
+    let mut index = HashMap::with_capacity(docs.len());
+    for (i, d) in docs.iter().enumerate() {
+        index.entry((d.kind, d.slug.clone())).or_insert(i);
+    }
+    let hidden: Vec<Option<Hidden>> = docs.iter().map(|d| lifecycle::hidden(d, &options)).collect();
+    let mut site = Site {
+        config: config.unwrap_or_else(|| SiteConfig {
+            title: "leernet".into(),
+            description: None,
+            base_url: None,
+            language: None,
+            contact_email: None,
+            banner: None,
+            forms: Default::default(),
+        }),
+        vocab,
+        options,
+        backlinks: vec![Vec::new(); docs.len()],
+        references: vec![Vec::new(); docs.len()],
+        bodies: vec![None; docs.len()],
+        docs,
+        index,
+        hidden,
+        media: tree.media,
+    };
+    references::resolve(&mut site, &mut diags);
+    links::render_bodies(&mut site, &mut diags);
+    crate::diagnostics::sort(&mut diags);
+    let ok = !diags.iter().any(Diagnostic::is_error);
+    Checked { site: ok.then_some(site), diagnostics: diags }
+}
+
+fn settings(
+    site: &Option<crate::load::SourceFile>,
+    vocab: &Option<crate::load::SourceFile>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<SiteConfig>, Vocab) {
+    let config = match site {
+        None => {
+            diags.push(Diagnostic::error("content/site.yaml", "site.yaml is missing").help("create it with at least `title: ...`"));
+            None
+        }
+        Some(f) => match crate::yaml::parse_file::<SiteConfig>(&f.text) {
+            Ok((c, locs)) => {
+                if let Some(url) = &c.base_url {
+                    if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
+                        let (l, col) = locs.of("base_url");
+                        diags.push(Diagnostic::error(&f.display, format!("base_url \"{url}\" must be an http(s) address ending in /")).at(&f.text, l, col).field("base_url"));
+                    }
+                }
+                Some(c)
+            }
+            Err(errs) => {
+                diags.extend(errs.into_iter().map(|e| yaml_diag(f, e)));
+                None
+            }
+        },
+    };
+    let vocab = match vocab {
+        None => {
+            diags.push(Diagnostic::error("content/vocab.yaml", "vocab.yaml is missing").help("create it with the audience, offer_type, publication_type and org_type lists"));
+            Vocab::default()
+        }
+        Some(f) => match crate::yaml::parse_file::<Vocab>(&f.text) {
+            Ok((v, locs)) => {
+                for (name, map) in v.all() {
+                    for code in map.keys() {
+                        if !crate::slug::is_valid(code) {
+                            let (l, col) = locs.of(&format!("{name}.{code}"));
+                            diags.push(
+                                Diagnostic::error(&f.display, format!("code \"{code}\" breaks the slug rule"))
+                                    .at(&f.text, l, col.saturating_sub(code.len() as u32 + 2).max(1))
+                                    .field(format!("{name}.{code}"))
+                                    .help(format!("write it as \"{}\"", crate::slug::proposed_file_slug(code))),
+                            );
+                        }
+                    }
+                }
+                v
+            }
+            Err(errs) => {
+                diags.extend(errs.into_iter().map(|e| yaml_diag(f, e)));
+                Vocab::default()
+            }
+        },
+    };
+    (config, vocab)
+}
+
+fn yaml_diag(f: &crate::load::SourceFile, e: crate::yaml::YamlError) -> Diagnostic {
+    Diagnostic::error(&f.display, e.message).at(&f.text, e.line, e.col).field(e.field).help_opt(e.help)
+}

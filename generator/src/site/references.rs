@@ -1,0 +1,125 @@
+//! References between items: every typed field and `related`/`matched` entry must resolve
+//! (with a "did you mean" when it does not), a published item may not point at an
+//! unpublished one, and every reference is recorded in both directions.
+
+use super::{Backlink, Hidden, Site};
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::model::{Kind, Raw, Target};
+
+pub fn resolve(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+    for i in 0..site.docs.len() {
+        let doc = &site.docs[i];
+        let fields = doc.raw.fields();
+        let mut forward = Vec::new();
+        for r in &fields.refs {
+            let (kind, slug) = match target_of(r.target, r.value) {
+                Ok(t) => t,
+                Err(msg) => {
+                    diags.push(doc.diag(true, &r.path, msg.0).help(msg.1));
+                    continue;
+                }
+            };
+            let Some(j) = site.lookup(kind, slug) else {
+                let candidates = site.docs.iter().filter(|d| d.kind == kind).map(|d| d.slug.as_str());
+                let shown = if matches!(r.target, Target::Typed(_)) { r.value.to_string() } else { slug.to_string() };
+                let near = did_you_mean(slug, candidates).map(|h| match r.target {
+                    Target::Typed(_) => h.replace("mean \"", &format!("mean \"{}/", kind.folder())),
+                    Target::One(_) => h,
+                });
+                diags.push(
+                    doc.diag(true, &r.path, format!("unknown {} \"{shown}\"", kind.name().replace('_', " ")))
+                        .help_opt(near.or_else(|| Some(format!("no file {}/{slug}.md", kind.folder())))),
+                );
+                continue;
+            };
+            if site.is_visible(i) {
+                if let Some(why) = &site.hidden[j] {
+                    // A private person may be named as a contact: the page shows the
+                    // organisation instead. Anything else unpublished may not be linked.
+                    if *why != Hidden::PrivatePerson {
+                        diags.push(doc.diag(true, &r.path, format!(
+                            "refers to {}/{} which is not published ({})", kind.folder(), slug, why.describe()
+                        )).help("publish that item first, or remove the reference"));
+                        continue;
+                    }
+                }
+            }
+            if j == i {
+                diags.push(doc.diag(true, &r.path, "an item cannot refer to itself"));
+                continue;
+            }
+            forward.push((r.path.clone(), j));
+        }
+        check_theme_parent(site, i, diags);
+        site.references[i] = forward;
+    }
+    for i in 0..site.docs.len() {
+        if !site.is_visible(i) {
+            continue;
+        }
+        for (field, j) in site.references[i].clone() {
+            site.backlinks[j].push(Backlink { from: i, field });
+        }
+    }
+    for b in &mut site.backlinks {
+        b.sort();
+        b.dedup_by(|a, b| a.from == b.from);
+    }
+    check_images(site, diags);
+}
+
+/// The kind and slug a reference names, or what is wrong with how it is written.
+fn target_of(target: Target, value: &str) -> Result<(Kind, &str), (String, String)> {
+    match target {
+        Target::One(kind) => Ok((kind, value)),
+        Target::Typed(allowed) => {
+            let Some((folder, slug)) = value.split_once('/') else {
+                return Err((
+                    format!("\"{value}\" must be written as folder/slug"),
+                    "e.g. publicaties/tophits-leeromgeving".into(),
+                ));
+            };
+            let Some(kind) = Kind::from_folder(folder) else {
+                let near = did_you_mean(folder, Kind::folders()).unwrap_or_else(|| format!("folders: {}", Kind::folders().join(", ")));
+                return Err((format!("unknown type folder \"{folder}\""), near));
+            };
+            if !allowed.is_empty() && !allowed.contains(&kind) {
+                let names: Vec<&str> = allowed.iter().map(|k| k.folder()).collect();
+                return Err((format!("\"{folder}\" cannot be used here"), format!("use one of: {}", names.join(", "))));
+            }
+            Ok((kind, slug))
+        }
+    }
+}
+
+/// A theme's parent chain must end: `a -> b -> a` is an error.
+fn check_theme_parent(site: &Site, i: usize, diags: &mut Vec<Diagnostic>) {
+    let Raw::Theme(_) = &site.docs[i].raw else { return };
+    let mut seen = vec![i];
+    let mut cur = i;
+    while let Raw::Theme(t) = &site.docs[cur].raw {
+        let Some(parent) = t.parent.as_deref().and_then(|p| site.lookup(Kind::Theme, p)) else { return };
+        if seen.contains(&parent) {
+            if parent == i {
+                diags.push(site.docs[i].diag(true, "parent", "the parent themes form a loop back to this theme"));
+            }
+            return;
+        }
+        seen.push(parent);
+        cur = parent;
+    }
+}
+
+/// `image:` must name a file under media/.
+fn check_images(site: &Site, diags: &mut Vec<Diagnostic>) {
+    for doc in &site.docs {
+        if let Some(img) = doc.raw.common().image {
+            let rel = img.trim_start_matches("../").trim_start_matches('/');
+            if !site.media.iter().any(|m| m.rel == rel) {
+                let names = site.media.iter().map(|m| m.rel.as_str());
+                diags.push(doc.diag(true, "image", format!("no file \"{rel}\" under content/"))
+                    .help_opt(did_you_mean(rel, names).or_else(|| Some("images live in content/media/; write image: media/name.svg".into()))));
+            }
+        }
+    }
+}
