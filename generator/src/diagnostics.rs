@@ -135,7 +135,11 @@ impl Diagnostic {
                     .path(self.path.as_str())
                     .annotation(AnnotationKind::Primary.span(start..end)),
             );
-            if let Some(h) = self.help.as_deref().filter(|h| !h.starts_with("did you mean")) {
+            if let Some(h) = self
+                .help
+                .as_deref()
+                .filter(|h| !h.starts_with("did you mean"))
+            {
                 group = group.element(Level::HELP.message(h));
             }
             out.push_str(&Renderer::plain().render(&[group]));
@@ -156,7 +160,10 @@ impl Diagnostic {
 }
 
 fn char_to_byte(s: &str, chars: usize) -> usize {
-    s.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(s.len())
+    s.char_indices()
+        .nth(chars)
+        .map(|(i, _)| i)
+        .unwrap_or(s.len())
 }
 
 /// The end of the token starting at `start`: up to the next `,`, `]`, `}` or end of line,
@@ -238,8 +245,14 @@ mod tests {
     #[test]
     fn suggestions() {
         let c = ["armoede-en-schulden", "re-integratie", "jeugd"];
-        assert_eq!(did_you_mean("armoede", c).as_deref(), Some("did you mean \"armoede-en-schulden\"?"));
-        assert_eq!(did_you_mean("reintegratie", c).as_deref(), Some("did you mean \"re-integratie\"?"));
+        assert_eq!(
+            did_you_mean("armoede", c).as_deref(),
+            Some("did you mean \"armoede-en-schulden\"?")
+        );
+        assert_eq!(
+            did_you_mean("reintegratie", c).as_deref(),
+            Some("did you mean \"re-integratie\"?")
+        );
         assert_eq!(did_you_mean("volkomen-anders", c), None);
     }
 }

@@ -41,14 +41,29 @@ impl Document {
         let abs = (self.body_offset + offset).min(self.file.text.len());
         let before = &self.file.text[..abs];
         let line = before.matches('\n').count() as u32 + 1;
-        let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) as u32 + 1;
+        let col = before
+            .rsplit('\n')
+            .next()
+            .map(|l| l.chars().count())
+            .unwrap_or(0) as u32
+            + 1;
         (line, col)
     }
 }
 
-fn diag_at(file: &SourceFile, locs: &Locations, error: bool, field: &str, message: impl Into<String>) -> Diagnostic {
+fn diag_at(
+    file: &SourceFile,
+    locs: &Locations,
+    error: bool,
+    field: &str,
+    message: impl Into<String>,
+) -> Diagnostic {
     let (line, col) = locs.of(field);
-    let d = if error { Diagnostic::error(&file.display, message) } else { Diagnostic::warning(&file.display, message) };
+    let d = if error {
+        Diagnostic::error(&file.display, message)
+    } else {
+        Diagnostic::warning(&file.display, message)
+    };
     d.at(&file.text, line, col).field(field)
 }
 
@@ -94,12 +109,25 @@ pub fn read(file: &SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diag
     let parts = match frontmatter::split(&file.text) {
         Ok(p) => p,
         Err(e) => {
-            out.push(Diagnostic::error(&file.display, e.message).at(&file.text, e.line, 1).help(e.help));
+            out.push(
+                Diagnostic::error(&file.display, e.message)
+                    .at(&file.text, e.line, 1)
+                    .help(e.help),
+            );
             return (None, out);
         }
     };
     let yaml_err = |e: yaml::YamlError| {
-        Diagnostic::error(&file.display, e.message).at(&file.text, e.line, e.col).field(e.field).help_opt(e.help)
+        let help = quoting_help(&file.text, e.line).or(e.help.clone());
+        let help = if e.message.contains("second `: `") {
+            help
+        } else {
+            e.help
+        };
+        Diagnostic::error(&file.display, e.message)
+            .at(&file.text, e.line, e.col)
+            .field(e.field)
+            .help_opt(help)
     };
     let locs = match yaml::locate(parts.yaml, parts.yaml_line) {
         Ok(l) => l,
@@ -112,8 +140,9 @@ pub fn read(file: &SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diag
     let allowed = &ctx.fields.0[&kind];
     for (key, line, col) in &locs.top_keys {
         if !allowed.iter().any(|a| a == key) {
-            let help = did_you_mean(key, allowed.iter().map(String::as_str))
-                .unwrap_or_else(|| format!("allowed fields for {}: {}", kind.name(), allowed.join(", ")));
+            let help = did_you_mean(key, allowed.iter().map(String::as_str)).unwrap_or_else(|| {
+                format!("allowed fields for {}: {}", kind.name(), allowed.join(", "))
+            });
             out.push(
                 Diagnostic::error(&file.display, format!("unknown field \"{key}\""))
                     .at(&file.text, *line, *col)
@@ -146,6 +175,18 @@ pub fn read(file: &SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diag
     };
     check(&mut doc, ctx, &mut out);
     (Some(doc), out)
+}
+
+/// For `summary: Aanpak: zo` the exact line to write instead: `summary: "Aanpak: zo"`.
+fn quoting_help(text: &str, line: u32) -> Option<String> {
+    let src = text.split('\n').nth(line.checked_sub(1)? as usize)?;
+    let (key, value) = src.split_once(": ")?;
+    let value = value.trim();
+    if value.starts_with('"') {
+        return None;
+    }
+    let quoted = serde_json::to_string(value).ok()?;
+    Some(format!("put the text in quotes: {key}: {quoted}"))
 }
 
 fn typed(kind: Kind, text: &str, line: u32, locs: &Locations) -> Result<Raw, yaml::YamlError> {
@@ -181,16 +222,32 @@ fn check(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) {
     let c = doc.raw.common();
     let title_len = c.title.chars().count();
     if c.title.trim().is_empty() || title_len > 200 {
-        out.push(doc.diag(true, "title", format!("title must be 1-200 characters, found {title_len}")));
+        out.push(doc.diag(
+            true,
+            "title",
+            format!("title must be 1-200 characters, found {title_len}"),
+        ));
     }
     match c.summary {
-        None if kind.summary_required() => out.push(missing(doc, "summary", "one or two sentences for cards and search results")),
+        None if kind.summary_required() => out.push(missing(
+            doc,
+            "summary",
+            "one or two sentences for cards and search results",
+        )),
         Some(s) => {
             let n = s.chars().count();
             if n > 300 {
-                out.push(doc.diag(true, "summary", format!("summary is {n} characters; at most 300")));
+                out.push(doc.diag(
+                    true,
+                    "summary",
+                    format!("summary is {n} characters; at most 300"),
+                ));
             } else if n > 160 {
-                out.push(doc.diag(false, "summary", format!("summary is {n} characters; the meta description shows 160")));
+                out.push(doc.diag(
+                    false,
+                    "summary",
+                    format!("summary is {n} characters; the meta description shows 160"),
+                ));
             } else if s.trim().is_empty() && kind.summary_required() {
                 out.push(missing(doc, "summary", "one or two sentences"));
             }
@@ -198,32 +255,77 @@ fn check(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) {
         None => {}
     }
     if kind.themes_required() && c.themes.is_none_or(|t| t.is_empty()) {
-        out.push(missing(doc, "themes", "at least one theme slug, e.g. [armoede-en-schulden]"));
+        out.push(missing(
+            doc,
+            "themes",
+            "at least one theme slug, e.g. [armoede-en-schulden]",
+        ));
     }
     if kind.published_required() && c.published.is_none() {
-        out.push(missing(doc, "published", "the publication date, e.g. 2024-04-23"));
+        out.push(missing(
+            doc,
+            "published",
+            "the publication date, e.g. 2024-04-23",
+        ));
     }
     if c.image.is_some() && c.image_alt.is_none_or(|a| a.trim().is_empty()) {
-        out.push(doc.diag(true, "image", "image without image_alt").help("add image_alt: a short description of what the image shows"));
+        out.push(
+            doc.diag(true, "image", "image without image_alt")
+                .help("add image_alt: a short description of what the image shows"),
+        );
     }
     if let Some(lang) = c.language {
         if !is_bcp47(lang) {
-            out.push(doc.diag(true, "language", format!("\"{lang}\" is not a BCP 47 language tag")).help("write e.g. nl, en, fy or nl-BE"));
+            out.push(
+                doc.diag(
+                    true,
+                    "language",
+                    format!("\"{lang}\" is not a BCP 47 language tag"),
+                )
+                .help("write e.g. nl, en, fy or nl-BE"),
+            );
         }
     }
     if kind.body_required() && doc.body().trim().is_empty() {
-        let what = if kind == Kind::Theme { "an introduction" } else { "text" };
-        out.push(Diagnostic::error(&doc.file.display, format!("the body is empty; a {} needs {what}", kind.name())).at(&doc.file.text, doc.body_line.saturating_sub(1), 1));
+        let what = if kind == Kind::Theme {
+            "an introduction"
+        } else {
+            "text"
+        };
+        out.push(
+            Diagnostic::error(
+                &doc.file.display,
+                format!("the body is empty; a {} needs {what}", kind.name()),
+            )
+            .at(&doc.file.text, doc.body_line.saturating_sub(1), 1),
+        );
     }
     check_values(doc, ctx, out);
     check_specific(doc, ctx, out);
 }
 
 fn missing(doc: &Document, field: &str, hint: &str) -> Diagnostic {
-    Diagnostic::error(&doc.file.display, format!("missing required field \"{field}\""))
-        .at(&doc.file.text, doc.locs.top_keys.first().map(|k| k.1).unwrap_or(1), 1)
+    if let Some((line, col)) = doc.locs.key_of(field) {
+        // Written but empty: point at it.
+        return Diagnostic::error(
+            &doc.file.display,
+            format!("\"{field}\" is required and may not be empty"),
+        )
+        .at(&doc.file.text, line, col)
         .field(field)
-        .help(format!("add `{field}:` with {hint}"))
+        .help(format!("write {hint}"));
+    }
+    Diagnostic::error(
+        &doc.file.display,
+        format!("missing required field \"{field}\""),
+    )
+    .at(
+        &doc.file.text,
+        doc.locs.top_keys.first().map(|k| k.1).unwrap_or(1),
+        1,
+    )
+    .field(field)
+    .help(format!("add `{field}:` with {hint}"))
 }
 
 /// Dates, vocabulary codes and URLs, via the type's field walk.
@@ -245,23 +347,35 @@ fn check_values(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>
         }
     }
     for (path, vocab_name, code) in &fields.vocab {
-        let Some(codes) = ctx.vocab.get(vocab_name) else { continue };
+        let Some(codes) = ctx.vocab.get(vocab_name) else {
+            continue;
+        };
         if !codes.contains_key(*code) {
             out.push(
                 doc.diag(true, path, format!("unknown {vocab_name} \"{code}\""))
                     .help_opt(did_you_mean(code, codes.keys().map(String::as_str)))
-                    .help_if_missing(format!("codes in vocab.yaml {vocab_name}: {}", codes.keys().cloned().collect::<Vec<_>>().join(", "))),
+                    .help_if_missing(format!(
+                        "codes in vocab.yaml {vocab_name}: {}",
+                        codes.keys().cloned().collect::<Vec<_>>().join(", ")
+                    )),
             );
         }
     }
     for (path, url) in &fields.urls {
         if !is_allowed_url(url) {
-            out.push(doc.diag(true, path, format!("\"{url}\" is not a web address")).help("write a full address starting with https://"));
+            out.push(
+                doc.diag(true, path, format!("\"{url}\" is not a web address"))
+                    .help("write a full address starting with https://"),
+            );
         }
     }
     if let (Some(p), Some(u)) = (published, updated) {
         if u.date < p.date {
-            out.push(doc.diag(false, "updated", format!("updated ({}) is before published ({})", u.date, p.date)));
+            out.push(doc.diag(
+                false,
+                "updated",
+                format!("updated ({}) is before published ({})", u.date, p.date),
+            ));
         }
     }
     doc.published = published;
@@ -273,7 +387,11 @@ trait HelpIfMissing {
 }
 impl HelpIfMissing for Diagnostic {
     fn help_if_missing(self, help: String) -> Self {
-        if self.help.is_none() { self.help(help) } else { self }
+        if self.help.is_none() {
+            self.help(help)
+        } else {
+            self
+        }
     }
 }
 
@@ -282,10 +400,16 @@ fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) 
     match &doc.raw {
         Raw::LearningQuestion(q) => {
             if !q.title.trim_end().ends_with('?') {
-                out.push(doc.diag(true, "title", "a learning question's title is a question").help("end the title with \"?\""));
+                out.push(
+                    doc.diag(true, "title", "a learning question's title is a question")
+                        .help("end the title with \"?\""),
+                );
             }
             if q.status == model::QuestionStatus::Lacune && q.gap.is_none() {
-                out.push(doc.diag(true, "status", "status lacune needs the gap it belongs to").help("add `gap:` with the slug of the lacune"));
+                out.push(
+                    doc.diag(true, "status", "status lacune needs the gap it belongs to")
+                        .help("add `gap:` with the slug of the lacune"),
+                );
             }
             if q.asked_by.is_empty() {
                 out.push(doc.diag(true, "asked_by", "asked_by needs at least one audience"));
@@ -296,15 +420,37 @@ fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) 
             for (i, s) in c.sessions.iter().enumerate() {
                 let path = format!("sessions[{i}]");
                 if let Some(first) = seen.insert(s.number, i) {
-                    out.push(doc.diag(true, &format!("{path}.number"), format!("session number {} is used twice (also sessions[{first}])", s.number)));
+                    out.push(doc.diag(
+                        true,
+                        &format!("{path}.number"),
+                        format!(
+                            "session number {} is used twice (also sessions[{first}])",
+                            s.number
+                        ),
+                    ));
                 }
                 if s.number == 0 || s.number as usize > c.sessions.len() {
-                    out.push(doc.diag(true, &format!("{path}.number"), format!("session numbers run from 1 to {}, found {}", c.sessions.len(), s.number)));
+                    out.push(doc.diag(
+                        true,
+                        &format!("{path}.number"),
+                        format!(
+                            "session numbers run from 1 to {}, found {}",
+                            c.sessions.len(),
+                            s.number
+                        ),
+                    ));
                 }
                 let status = s.status;
                 match (&s.date, status) {
                     (None, Some(model::SessionStatus::TePlannen)) => {}
-                    (None, _) => out.push(doc.diag(true, &path, "a session without a date must have status te-plannen").help("add `date:` or `status: te-plannen`")),
+                    (None, _) => out.push(
+                        doc.diag(
+                            true,
+                            &path,
+                            "a session without a date must have status te-plannen",
+                        )
+                        .help("add `date:` or `status: te-plannen`"),
+                    ),
                     (Some(d), Some(model::SessionStatus::Gepland) | None) => {
                         if let Ok(m) = dates::parse_date(d) {
                             if m.date < ctx.now && status.is_some() {
@@ -317,11 +463,22 @@ fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) 
             }
             if let Some(planned) = c.sessions_planned {
                 if planned as usize != c.sessions.len() {
-                    out.push(doc.diag(false, "sessions_planned", format!("{planned} sessions planned, {} in the list", c.sessions.len())));
+                    out.push(doc.diag(
+                        false,
+                        "sessions_planned",
+                        format!(
+                            "{planned} sessions planned, {} in the list",
+                            c.sessions.len()
+                        ),
+                    ));
                 }
             }
             if c.organisers.is_empty() {
-                out.push(doc.diag(true, "organisers", "organisers needs at least one organisation"));
+                out.push(doc.diag(
+                    true,
+                    "organisers",
+                    "organisers needs at least one organisation",
+                ));
             }
         }
         Raw::Intervention(iv) => {
@@ -334,7 +491,14 @@ fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) 
                 if let Some(y) = years {
                     let until = m.date.saturating_add(jiff::Span::new().years(y));
                     if until < ctx.now {
-                        out.push(doc.diag(false, "recognition_date", format!("the recognition expired on {until} ({y} years after {})", m.date)));
+                        out.push(doc.diag(
+                            false,
+                            "recognition_date",
+                            format!(
+                                "the recognition expired on {until} ({y} years after {})",
+                                m.date
+                            ),
+                        ));
                     }
                 }
             }
@@ -350,42 +514,72 @@ fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) 
             }
             if let Some(email) = &p.email {
                 if !is_email(email) {
-                    out.push(doc.diag(true, "email", format!("\"{email}\" is not an e-mail address")));
+                    out.push(doc.diag(
+                        true,
+                        "email",
+                        format!("\"{email}\" is not an e-mail address"),
+                    ));
                 }
             }
             if p.organisations.is_empty() {
-                out.push(doc.diag(true, "organisations", "organisations needs at least one organisation"));
+                out.push(doc.diag(
+                    true,
+                    "organisations",
+                    "organisations needs at least one organisation",
+                ));
             }
         }
         Raw::Publication(p) => {
             if let Some(c) = &p.country {
                 if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-                    out.push(doc.diag(true, "country", format!("\"{c}\" is not an ISO 3166-1 alpha-2 code")).help("write two capital letters, e.g. NL or BE"));
+                    out.push(
+                        doc.diag(
+                            true,
+                            "country",
+                            format!("\"{c}\" is not an ISO 3166-1 alpha-2 code"),
+                        )
+                        .help("write two capital letters, e.g. NL or BE"),
+                    );
                 }
             }
             if p.publishers.is_empty() {
-                out.push(doc.diag(true, "publishers", "publishers needs at least one organisation"));
+                out.push(doc.diag(
+                    true,
+                    "publishers",
+                    "publishers needs at least one organisation",
+                ));
             }
         }
         Raw::Offer(o) => {
             if o.providers.is_empty() {
-                out.push(doc.diag(true, "providers", "providers needs at least one organisation"));
+                out.push(doc.diag(
+                    true,
+                    "providers",
+                    "providers needs at least one organisation",
+                ));
             }
-            if let (Some(Ok(s)), Some(Ok(e))) = (o.start.as_deref().map(dates::parse_date), o.end.as_deref().map(dates::parse_date)) {
+            if let (Some(Ok(s)), Some(Ok(e))) = (
+                o.start.as_deref().map(dates::parse_date),
+                o.end.as_deref().map(dates::parse_date),
+            ) {
                 if e.date < s.date {
-                    out.push(doc.diag(true, "end", format!("end ({}) is before start ({})", e.date, s.date)));
+                    out.push(doc.diag(
+                        true,
+                        "end",
+                        format!("end ({}) is before start ({})", e.date, s.date),
+                    ));
                 }
             }
         }
-        Raw::PracticeExample(p) => {
-            if p.organisations.is_empty() {
-                out.push(doc.diag(true, "organisations", "organisations needs at least one organisation with a role"));
-            }
+        Raw::PracticeExample(p) if p.organisations.is_empty() => {
+            out.push(doc.diag(
+                true,
+                "organisations",
+                "organisations needs at least one organisation with a role",
+            ));
         }
-        Raw::Gap(g) => {
-            if g.reason.is_empty() {
-                out.push(doc.diag(true, "reason", "reason needs at least one of beperkt-aanbod, alleen-sectoraal, organisatie-van-leren"));
-            }
+        Raw::Gap(g) if g.reason.is_empty() => {
+            out.push(doc.diag(true, "reason", "reason needs at least one of beperkt-aanbod, alleen-sectoraal, organisatie-van-leren"));
         }
         _ => {}
     }
@@ -401,17 +595,26 @@ fn is_bcp47(s: &str) -> bool {
 
 fn is_allowed_url(s: &str) -> bool {
     let lower = s.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && lower.len() > 8 && !s.contains(char::is_whitespace)
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && lower.len() > 8
+        && !s.contains(char::is_whitespace)
         || lower.starts_with("mailto:") && is_email(&s[7..])
 }
 
 fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else { return false };
-    !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !s.contains(char::is_whitespace)
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(char::is_whitespace)
 }
 
 fn is_e164_nl(s: &str) -> bool {
-    s.strip_prefix('+').is_some_and(|d| (8..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+    s.strip_prefix('+')
+        .is_some_and(|d| (8..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -421,7 +624,11 @@ mod tests {
     #[test]
     fn small_validators() {
         assert!(is_bcp47("nl") && is_bcp47("nl-BE") && is_bcp47("en") && !is_bcp47("Nederlands"));
-        assert!(is_allowed_url("https://www.movisie.nl/") && !is_allowed_url("javascript:alert(1)") && !is_allowed_url("www.x.nl"));
+        assert!(
+            is_allowed_url("https://www.movisie.nl/")
+                && !is_allowed_url("javascript:alert(1)")
+                && !is_allowed_url("www.x.nl")
+        );
         assert!(is_e164_nl("+31201234567") && !is_e164_nl("020-1234567"));
         assert!(is_email("a@b.nl") && !is_email("a@b"));
     }

@@ -80,17 +80,16 @@ pub fn load(content_dir: &Path, type_folders: &[&str]) -> Result<ContentTree> {
         let top = rel.split('/').next().unwrap_or_default().to_string();
         let is_dir = entry.file_type().is_dir();
         match (entry.depth(), is_dir) {
-            (1, true) => {
-                if top != "media" && !type_folders.contains(&top.as_str()) {
-                    let mut names: Vec<&str> = type_folders.to_vec();
-                    names.push("media");
-                    tree.diagnostics.push(
-                        Diagnostic::error(&shown, format!("unknown folder \"{top}\""))
-                            .help_opt(crate::diagnostics::did_you_mean(&top, names))
-                            .help_if_none(format!("content folders are: {}, media", type_folders.join(", "))),
-                    );
-                }
+            (1, true) if top != "media" && !type_folders.contains(&top.as_str()) => {
+                let mut names: Vec<&str> = type_folders.to_vec();
+                names.push("media");
+                tree.diagnostics.push(
+                    Diagnostic::error(&shown, format!("unknown folder \"{top}\""))
+                        .help_opt(crate::diagnostics::did_you_mean(&top, names))
+                        .help_if_none(format!("content folders are: {}, media", type_folders.join(", "))),
+                );
             }
+            (1, true) => {}
             (1, false) => match rel.as_str() {
                 "site.yaml" | "vocab.yaml" => entries.push(Entry::Content(entry.into_path(), rel)),
                 r if r.eq_ignore_ascii_case("readme.md") => {}
@@ -100,13 +99,11 @@ pub fn load(content_dir: &Path, type_folders: &[&str]) -> Result<ContentTree> {
                 ),
             },
             (_, true) if top == "media" => {}
-            (_, true) => {
-                if type_folders.contains(&top.as_str()) {
-                    tree.diagnostics.push(
-                        Diagnostic::error(&shown, "subfolders are not supported in a type folder")
-                            .help(format!("move its files directly into {top}/")),
-                    );
-                }
+            (_, true) if type_folders.contains(&top.as_str()) => {
+                tree.diagnostics.push(
+                    Diagnostic::error(&shown, "subfolders are not supported in a type folder")
+                        .help(format!("move its files directly into {top}/")),
+                );
             }
             (_, false) if top == "media" => entries.push(Entry::Media(entry.into_path(), rel)),
             (2, false) if type_folders.contains(&top.as_str()) => {
@@ -160,26 +157,43 @@ fn read_entry(entry: Entry, display_root: &str) -> Result<Result<Either, Diagnos
     let size = std::fs::metadata(&path)
         .with_context(|| format!("failed to read `{}`", path.display()))?
         .len();
-    let limit = if is_media { 50 * MAX_FILE_BYTES } else { MAX_FILE_BYTES };
+    let limit = if is_media {
+        50 * MAX_FILE_BYTES
+    } else {
+        MAX_FILE_BYTES
+    };
     if size > limit {
         return Ok(Err(Diagnostic::error(
             &shown,
             format!("file is {} bytes; the limit is {} bytes", size, limit),
         )
-        .help("split the text, or put large downloads elsewhere and link to them")));
+        .help(
+            "split the text, or put large downloads elsewhere and link to them",
+        )));
     }
-    let bytes = std::fs::read(&path).with_context(|| format!("failed to read `{}`", path.display()))?;
+    let bytes =
+        std::fs::read(&path).with_context(|| format!("failed to read `{}`", path.display()))?;
     if is_media {
         return Ok(Ok(Either::Media(MediaFile { rel, bytes })));
     }
     let text = match decode(&bytes) {
         Ok(t) => t,
-        Err(msg) => return Ok(Err(Diagnostic::error(&shown, msg).help("save the file as UTF-8"))),
+        Err(msg) => {
+            return Ok(Err(
+                Diagnostic::error(&shown, msg).help("save the file as UTF-8")
+            ))
+        }
     };
     let folder = rel.split('/').next().unwrap_or_default().to_string();
     let name = rel.rsplit('/').next().unwrap_or_default();
     let stem = name.strip_suffix(".md").unwrap_or(name).to_string();
-    Ok(Ok(Either::File(SourceFile { rel, display: shown, folder, stem, text })))
+    Ok(Ok(Either::File(SourceFile {
+        rel,
+        display: shown,
+        folder,
+        stem,
+        text,
+    })))
 }
 
 /// UTF-8 only; a UTF-8 BOM is stripped, UTF-16 is named as such, and CRLF or lone CR
@@ -188,10 +202,13 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err("file is UTF-16, not UTF-8".to_string());
     }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        format!("invalid UTF-8 at byte offset {}", e.valid_up_to() + if bytes.starts_with(&[0xEF]) { 3 } else { 0 })
-    })?;
+    let (bom, bytes) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => (3, rest),
+        None => (0, bytes),
+    };
+    // The offset is of the file as saved, BOM included, so an editor can find it.
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| format!("invalid UTF-8 at byte offset {}", bom + e.valid_up_to()))?;
     if text.contains('\r') {
         Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
@@ -249,17 +266,24 @@ impl HelpIfNone for Diagnostic {
 /// Symlinks are refused here too (RELIABILITY B20).
 pub fn load_layouts(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
         let entry = entry.with_context(|| format!("cannot walk `{}`", dir.display()))?;
         let name = entry.file_name().to_string_lossy();
         if entry.depth() == 0 || is_ignored_name(&name) {
             continue;
         }
         if entry.path_is_symlink() {
-            anyhow::bail!("refusing the symbolic link `{}` in the layouts folder", entry.path().display());
+            anyhow::bail!(
+                "refusing the symbolic link `{}` in the layouts folder",
+                entry.path().display()
+            );
         }
         if entry.file_type().is_file() {
-            let bytes = std::fs::read(entry.path()).with_context(|| format!("failed to read `{}`", entry.path().display()))?;
+            let bytes = std::fs::read(entry.path())
+                .with_context(|| format!("failed to read `{}`", entry.path().display()))?;
             files.push((rel_path(dir, entry.path()), bytes));
         }
     }
@@ -274,7 +298,14 @@ mod tests {
     fn decoding_normalises_and_refuses() {
         assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc\n").unwrap(), "a\nb\nc\n");
         assert!(decode(b"\xFF\xFEa\0").unwrap_err().contains("UTF-16"));
-        assert_eq!(decode(b"ab\xC3(").unwrap_err(), "invalid UTF-8 at byte offset 2");
+        assert_eq!(
+            decode(b"ab\xC3(").unwrap_err(),
+            "invalid UTF-8 at byte offset 2"
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFab\xC3(").unwrap_err(),
+            "invalid UTF-8 at byte offset 5"
+        );
     }
 
     #[test]

@@ -25,7 +25,11 @@ impl Timings {
     }
 
     pub fn summary(&self) -> String {
-        self.steps.iter().map(|(n, d)| format!("{n} {} ms", d.as_millis())).collect::<Vec<_>>().join(", ")
+        self.steps
+            .iter()
+            .map(|(n, d)| format!("{n} {} ms", d.as_millis()))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -33,6 +37,14 @@ impl Timings {
 pub fn check(content_dir: &Path, options: Options, timings: &mut Timings) -> Result<Checked> {
     let tree = timings.step("load", || crate::load::load(content_dir, &Kind::folders()))?;
     Ok(timings.step("check", || site::build(tree, options)))
+}
+
+/// What a build produced: the files and the site when content had no errors, and every
+/// diagnostic in any case.
+pub struct Built {
+    pub files: Option<Vec<OutputFile>>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub site: Option<site::Site>,
 }
 
 /// Checks, then renders every output file in memory. `Err` only for failures; content
@@ -43,16 +55,26 @@ pub fn render(
     options: Options,
     base_url: Option<String>,
     timings: &mut Timings,
-) -> Result<(Option<Vec<OutputFile>>, Vec<Diagnostic>, Option<site::Site>)> {
+) -> Result<Built> {
     let layouts = match layouts_dir {
         Some(dir) => Layouts::defaults().with_overrides(crate::load::load_layouts(dir)?),
         None => Layouts::defaults(),
     };
     let Checked { site, diagnostics } = check(content_dir, options, timings)?;
-    let Some(mut site) = site else { return Ok((None, diagnostics, None)) };
+    let Some(mut site) = site else {
+        return Ok(Built {
+            files: None,
+            diagnostics,
+            site: None,
+        });
+    };
     if base_url.is_some() {
         site.config.base_url = base_url;
     }
     let files = timings.step("render", || crate::render::render_site(&site, &layouts))?;
-    Ok((Some(files), diagnostics, Some(site)))
+    Ok(Built {
+        files: Some(files),
+        diagnostics,
+        site: Some(site),
+    })
 }

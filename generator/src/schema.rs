@@ -24,7 +24,10 @@ pub fn schema_of(kind: Kind) -> Value {
     };
     let mut v = schema.to_value();
     if let Some(obj) = v.as_object_mut() {
-        obj.insert("title".into(), json!(format!("leernet {} ({}/)", kind.name(), kind.folder())));
+        obj.insert(
+            "title".into(),
+            json!(format!("leernet {} ({}/)", kind.name(), kind.folder())),
+        );
         let required = obj.entry("required").or_insert_with(|| json!([]));
         if let Some(list) = required.as_array_mut() {
             let mut add = |f: &str| {
@@ -65,7 +68,11 @@ pub fn required_fields(kind: Kind) -> Vec<String> {
     let req: Vec<String> = s
         .get("required")
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default();
     let order: Vec<String> = s
         .get("properties")
@@ -89,7 +96,15 @@ mod tests {
     fn schemas_carry_the_model() {
         let offer = schema_of(Kind::Offer);
         let req = required_fields(Kind::Offer);
-        for f in ["title", "summary", "themes", "published", "offer_type", "providers", "delivery_mode"] {
+        for f in [
+            "title",
+            "summary",
+            "themes",
+            "published",
+            "offer_type",
+            "providers",
+            "delivery_mode",
+        ] {
             assert!(req.iter().any(|r| r == f), "{f} missing from {req:?}");
         }
         assert_eq!(offer["additionalProperties"], json!(false));

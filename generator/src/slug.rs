@@ -15,7 +15,8 @@ pub fn is_valid(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !is_reserved(s)
 }
 
@@ -98,10 +99,20 @@ mod tests {
 
     #[test]
     fn slugify_is_idempotent_and_valid() {
-        for s in ["Één wijk", "Hallo  Wereld!", "x&y", "ß straße", "Ωmega 12", "日本"] {
+        for s in [
+            "Één wijk",
+            "Hallo  Wereld!",
+            "x&y",
+            "ß straße",
+            "Ωmega 12",
+            "日本",
+        ] {
             let once = slugify(s);
             assert_eq!(slugify(&once), once);
-            assert!(once.is_empty() || is_valid(&once) || is_reserved(&once), "{once}");
+            assert!(
+                once.is_empty() || is_valid(&once) || is_reserved(&once),
+                "{once}"
+            );
         }
     }
 }

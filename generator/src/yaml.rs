@@ -23,6 +23,7 @@ pub struct YamlError {
 #[derive(Debug, Default, Clone)]
 pub struct Locations {
     values: BTreeMap<String, (u32, u32)>,
+    keys: BTreeMap<String, (u32, u32)>,
     /// Top-level keys in file order, with their positions.
     pub top_keys: Vec<(String, u32, u32)>,
 }
@@ -42,13 +43,19 @@ impl Locations {
         }
     }
 
-    /// The field path whose value starts at `line:col`, if any.
+    /// The field path whose value (or key) starts at `line:col`, if any.
     fn path_at(&self, line: u32, col: u32) -> Option<&str> {
         self.values
             .iter()
+            .chain(self.keys.iter())
             .filter(|(_, &pos)| pos == (line, col))
             .map(|(k, _)| k.as_str())
             .max_by_key(|k| k.len())
+    }
+
+    /// Position of the key of `path` (`cost.free` -> where `free:` is written).
+    pub fn key_of(&self, path: &str) -> Option<(u32, u32)> {
+        self.keys.get(path).copied()
     }
 
     /// Whether a value is present and not null at `path`.
@@ -75,13 +82,11 @@ fn options(duplicates: DuplicateKeyPolicy) -> serde_saphyr::Options {
 
 /// Reads the located tree; syntax errors, tags, budgets and duplicate keys are reported.
 pub fn locate(yaml: &str, first_line: u32) -> Result<Locations, Vec<YamlError>> {
-    let root: Spanned<Node> = match serde_saphyr::from_str_with_options(
-        yaml,
-        options(DuplicateKeyPolicy::PassThrough),
-    ) {
-        Ok(n) => n,
-        Err(e) => return Err(vec![convert(&e, first_line, None)]),
-    };
+    let root: Spanned<Node> =
+        match serde_saphyr::from_str_with_options(yaml, options(DuplicateKeyPolicy::PassThrough)) {
+            Ok(n) => n,
+            Err(e) => return Err(vec![convert(&e, first_line, None)]),
+        };
     let mut locs = Locations::default();
     let mut errors = Vec::new();
     let shift = |l: &serde_saphyr::Location| (l.line() as u32 + first_line - 1, l.column() as u32);
@@ -123,7 +128,11 @@ fn walk(
             let mut seen: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
             for (k, v) in entries {
                 let kpos = shift(&k.referenced);
-                let child = if path.is_empty() { k.value.clone() } else { format!("{path}.{}", k.value) };
+                let child = if path.is_empty() {
+                    k.value.clone()
+                } else {
+                    format!("{path}.{}", k.value)
+                };
                 if let Some(first) = seen.get(k.value.as_str()) {
                     errors.push(YamlError {
                         line: kpos.0,
@@ -138,6 +147,7 @@ fn walk(
                     continue;
                 }
                 seen.insert(&k.value, kpos);
+                locs.keys.insert(child.clone(), kpos);
                 walk(v, child, locs, errors, shift);
             }
         }
@@ -155,7 +165,11 @@ fn walk(
 }
 
 /// Deserialises the typed raw struct; the first error comes back located.
-pub fn typed<T: DeserializeOwned>(yaml: &str, first_line: u32, locs: &Locations) -> Result<T, YamlError> {
+pub fn typed<T: DeserializeOwned>(
+    yaml: &str,
+    first_line: u32,
+    locs: &Locations,
+) -> Result<T, YamlError> {
     serde_saphyr::from_str_with_options(yaml, options(DuplicateKeyPolicy::Error))
         .map_err(|e| convert(&e, first_line, Some(locs)))
 }
@@ -178,9 +192,30 @@ fn convert(e: &serde_saphyr::Error, first_line: u32, locs: Option<&Locations>) -
         Some(i) => raw[..i].to_string(),
         None => raw,
     };
-    let field = locs.and_then(|l| l.path_at(line, col)).unwrap_or_default().to_string();
+    let mut field = locs
+        .and_then(|l| l.path_at(line, col))
+        .unwrap_or_default()
+        .to_string();
     let (message, help) = explain(&text);
-    YamlError { line, col, field, message, help }
+    let (mut line, mut col) = (line, col);
+    if let Some(name) = text
+        .strip_prefix("missing field `")
+        .map(|n| n.trim_end_matches('`'))
+    {
+        // serde reports a missing field at the end of its mapping; the top of the
+        // front matter is where an editor adds it.
+        if let Some(first) = locs.and_then(|l| l.top_keys.first()) {
+            (line, col) = (first.1, 1);
+        }
+        field = name.to_string();
+    }
+    YamlError {
+        line,
+        col,
+        field,
+        message,
+        help,
+    }
 }
 
 /// Turns the parser's wording into an editor's: what was expected, and what would be right.
@@ -199,27 +234,116 @@ fn explain(text: &str) -> (String, Option<String>) {
         return (format!("unknown field \"{name}\""), help);
     }
     if text.starts_with("missing field `") {
-        let name = text.trim_start_matches("missing field `").trim_end_matches('`');
-        return (format!("missing required field \"{name}\""), None);
+        let name = text
+            .trim_start_matches("missing field `")
+            .trim_end_matches('`');
+        return (
+            format!("missing required field \"{name}\""),
+            Some(format!("add `{name}:` to the front matter")),
+        );
+    }
+    if let Some(rest) = text.strip_prefix("unknown variant `") {
+        let (value, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = tail
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .split(", ")
+            .map(|s| s.trim_matches('`'))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let help = crate::diagnostics::did_you_mean(value, allowed.iter().copied())
+            .unwrap_or_else(|| format!("choose one of: {}", allowed.join(", ")));
+        return (
+            format!("\"{value}\" is not one of: {}", allowed.join(", ")),
+            Some(help),
+        );
     }
     let known: &[(&str, &str, &str)] = &[
-        ("mapping values are not allowed", "YAML syntax error: a second `: ` on this line", "put text that contains `: ` between quotes: title: \"Aanpak: zo doe je dat\""),
-        ("expected sequence", "expected a list", "write a list as `[a, b]` or as lines starting with `- `"),
-        ("expected mapping", "expected a group of fields", "write the fields indented below the key, e.g. `location:` then `  city: Utrecht`"),
-        ("expected struct", "expected a group of fields", "write the fields indented below the key"),
-        ("invalid i64", "expected a whole number", "write digits only, e.g. `5`"),
-        ("invalid u32", "expected a whole number", "write digits only, e.g. `5`"),
-        ("invalid u64", "expected a whole number", "write digits only, e.g. `5`"),
-        ("invalid f64", "expected a number", "write a number with a decimal point, e.g. `12.50`"),
-        ("invalid boolean", "expected true or false", "write `true` or `false`"),
-        ("cannot deserialize null into string", "this field is empty", "write a value, or leave the field out"),
-        ("expected string scalar", "expected text", "write a single value, in quotes if it contains special characters"),
-        ("unsupported tag", "YAML tags are not supported", "remove the `!tag`; front matter holds plain values only"),
-        ("duplicate mapping key", "duplicate key", "keep one of the two"),
-        ("budget", "the YAML is too deeply nested or uses too many aliases", "write the values out plainly"),
-        ("recursion", "the YAML is too deeply nested", "write the values out plainly"),
-        ("depth", "the YAML is too deeply nested", "write the values out plainly"),
-        ("alias", "YAML aliases are not allowed here", "write the values out plainly"),
+        (
+            "mapping values are not allowed",
+            "YAML syntax error: a second `: ` on this line",
+            "put text that contains `: ` between quotes: title: \"Aanpak: zo doe je dat\"",
+        ),
+        (
+            "expected sequence",
+            "expected a list",
+            "write a list as `[a, b]` or as lines starting with `- `",
+        ),
+        (
+            "expected mapping",
+            "expected a group of fields",
+            "write the fields indented below the key, e.g. `location:` then `  city: Utrecht`",
+        ),
+        (
+            "expected struct",
+            "expected a group of fields",
+            "write the fields indented below the key",
+        ),
+        (
+            "invalid i64",
+            "expected a whole number",
+            "write digits only, e.g. `5`",
+        ),
+        (
+            "invalid u32",
+            "expected a whole number",
+            "write digits only, e.g. `5`",
+        ),
+        (
+            "invalid u64",
+            "expected a whole number",
+            "write digits only, e.g. `5`",
+        ),
+        (
+            "invalid f64",
+            "expected a number",
+            "write a number with a decimal point, e.g. `12.50`",
+        ),
+        (
+            "invalid boolean",
+            "expected true or false",
+            "write `true` or `false`",
+        ),
+        (
+            "cannot deserialize null into string",
+            "this field is empty",
+            "write a value, or leave the field out",
+        ),
+        (
+            "expected string scalar",
+            "expected text",
+            "write a single value, in quotes if it contains special characters",
+        ),
+        (
+            "unsupported tag",
+            "YAML tags are not supported",
+            "remove the `!tag`; front matter holds plain values only",
+        ),
+        (
+            "duplicate mapping key",
+            "duplicate key",
+            "keep one of the two",
+        ),
+        (
+            "budget",
+            "the YAML is too deeply nested or uses too many aliases",
+            "write the values out plainly",
+        ),
+        (
+            "recursion",
+            "the YAML is too deeply nested",
+            "write the values out plainly",
+        ),
+        (
+            "depth",
+            "the YAML is too deeply nested",
+            "write the values out plainly",
+        ),
+        (
+            "alias",
+            "YAML aliases are not allowed here",
+            "write the values out plainly",
+        ),
     ];
     for (needle, message, help) in known {
         if text.contains(needle) {
@@ -295,7 +419,11 @@ impl<'de> Visitor<'de> for NodeVisitor {
         let mut entries = Vec::new();
         while let Some(k) = a.next_key::<Spanned<KeyText>>()? {
             let v = a.next_value()?;
-            let key = Spanned { value: k.value.0, referenced: k.referenced, defined: k.defined };
+            let key = Spanned {
+                value: k.value.0,
+                referenced: k.referenced,
+                defined: k.defined,
+            };
             entries.push((key, v));
         }
         Ok(Node::Map(entries))
@@ -347,6 +475,7 @@ mod tests {
         #[serde(default)]
         themes: Vec<String>,
         #[serde(default)]
+        #[allow(dead_code)] // present so `order: twee` is a type error
         order: Option<i64>,
     }
 
@@ -372,7 +501,10 @@ mod tests {
         assert_eq!(e.message, "unknown field \"titel\"");
         assert_eq!(e.help.as_deref(), Some("did you mean \"title\"?"));
         let e = &both("title: x\norder: twee\n").unwrap_err()[0];
-        assert_eq!((e.line, e.message.as_str(), e.field.as_str()), (3, "expected a whole number", "order"));
+        assert_eq!(
+            (e.line, e.message.as_str(), e.field.as_str()),
+            (3, "expected a whole number", "order")
+        );
     }
 
     #[test]
@@ -395,8 +527,15 @@ mod tests {
         assert!(both("title: !!python/object x\n").is_err());
         let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
         for i in 0..12 {
-            let prev = if i == 0 { "a".to_string() } else { format!("a{}", i - 1) };
-            bomb.push_str(&format!("a{i}: &a{i} [{}]\n", vec![format!("*{prev}"); 10].join(",")));
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("a{}", i - 1)
+            };
+            bomb.push_str(&format!(
+                "a{i}: &a{i} [{}]\n",
+                vec![format!("*{prev}"); 10].join(",")
+            ));
         }
         let t = std::time::Instant::now();
         assert!(locate(&bomb, 2).is_err());

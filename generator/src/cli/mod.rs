@@ -13,7 +13,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "leernet", version, about = "Static site generator for a Dutch neighbourhood-knowledge platform")]
+#[command(
+    name = "leernet",
+    version,
+    about = "Static site generator for a Dutch neighbourhood-knowledge platform"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -82,7 +86,12 @@ pub fn report(diags: &[Diagnostic], strict: bool, format: Format) -> ExitCode {
                 let _ = writeln!(err, "{}", d.render_text());
             }
             if errors + warnings > 0 {
-                let _ = writeln!(err, "{errors} {}, {warnings} {}", plural(errors, "error", "errors"), plural(warnings, "warning", "warnings"));
+                let _ = writeln!(
+                    err,
+                    "{errors} {}, {warnings} {}",
+                    plural(errors, "error", "errors"),
+                    plural(warnings, "warning", "warnings")
+                );
             }
         }
     }
@@ -94,5 +103,9 @@ pub fn report(diags: &[Diagnostic], strict: bool, format: Format) -> ExitCode {
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
+    if n == 1 {
+        one
+    } else {
+        many
+    }
 }

@@ -13,12 +13,14 @@ pub struct SchemaArgs {
 
 impl SchemaArgs {
     pub fn run(self) -> anyhow::Result<ExitCode> {
-        std::fs::create_dir_all(&self.out).map_err(|e| anyhow::anyhow!("failed to create `{}`: {e}", self.out.display()))?;
+        std::fs::create_dir_all(&self.out)
+            .map_err(|e| anyhow::anyhow!("failed to create `{}`: {e}", self.out.display()))?;
         let mut written = Vec::new();
         let mut write = |name: String, value: serde_json::Value| -> anyhow::Result<()> {
             let path = self.out.join(format!("{name}.schema.json"));
             let text = serde_json::to_string_pretty(&value)? + "\n";
-            std::fs::write(&path, text).map_err(|e| anyhow::anyhow!("failed to write `{}`: {e}", path.display()))?;
+            std::fs::write(&path, text)
+                .map_err(|e| anyhow::anyhow!("failed to write `{}`: {e}", path.display()))?;
             written.push(path.display().to_string());
             Ok(())
         };
@@ -28,7 +30,11 @@ impl SchemaArgs {
         for (name, value) in leernet::schema::settings_schemas() {
             write(name.to_string(), value)?;
         }
-        eprintln!("wrote {} schemas into {}", written.len(), self.out.display());
+        eprintln!(
+            "wrote {} schemas into {}",
+            written.len(),
+            self.out.display()
+        );
         Ok(ExitCode::SUCCESS)
     }
 }

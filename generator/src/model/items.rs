@@ -413,17 +413,29 @@ pub struct Fields<'a> {
 impl<'a> Fields<'a> {
     fn one(&mut self, path: impl Into<String>, kind: Kind, v: &'a Option<String>) {
         if let Some(v) = v {
-            self.refs.push(RefField { path: path.into(), target: Target::One(kind), value: v });
+            self.refs.push(RefField {
+                path: path.into(),
+                target: Target::One(kind),
+                value: v,
+            });
         }
     }
     fn many(&mut self, path: &str, kind: Kind, vs: &'a [String]) {
         for (i, v) in vs.iter().enumerate() {
-            self.refs.push(RefField { path: format!("{path}[{i}]"), target: Target::One(kind), value: v });
+            self.refs.push(RefField {
+                path: format!("{path}[{i}]"),
+                target: Target::One(kind),
+                value: v,
+            });
         }
     }
     fn typed(&mut self, path: &str, kinds: &'static [Kind], vs: &'a [String]) {
         for (i, v) in vs.iter().enumerate() {
-            self.refs.push(RefField { path: format!("{path}[{i}]"), target: Target::Typed(kinds), value: v });
+            self.refs.push(RefField {
+                path: format!("{path}[{i}]"),
+                target: Target::Typed(kinds),
+                value: v,
+            });
         }
     }
     fn date(&mut self, path: impl Into<String>, v: &'a Option<String>, rule: DateRule) {
@@ -504,9 +516,15 @@ fn common_fields<'a>(c: CommonRef<'a>, f: &mut Fields<'a>) {
     for (i, contact) in c.contacts.iter().enumerate() {
         let (path, v) = match contact {
             ContactRef::Person(p) => (format!("contacts[{i}]"), p),
-            ContactRef::WithTopic(ContactWithTopic { person, topic: _ }) => (format!("contacts[{i}].person"), person),
+            ContactRef::WithTopic(ContactWithTopic { person, topic: _ }) => {
+                (format!("contacts[{i}].person"), person)
+            }
         };
-        f.refs.push(RefField { path, target: Target::One(Kind::Person), value: v });
+        f.refs.push(RefField {
+            path,
+            target: Target::One(Kind::Person),
+            value: v,
+        });
     }
     for (i, l) in c.more_info.iter().enumerate() {
         f.urls.push((format!("more_info[{i}].url"), &l.url));
@@ -518,24 +536,59 @@ fn common_fields<'a>(c: CommonRef<'a>, f: &mut Fields<'a>) {
 }
 
 fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
-    const MATCHABLE: &[Kind] = &[Kind::Offer, Kind::Publication, Kind::Intervention, Kind::LearningCircle];
+    const MATCHABLE: &[Kind] = &[
+        Kind::Offer,
+        Kind::Publication,
+        Kind::Intervention,
+        Kind::LearningCircle,
+    ];
     match raw {
-        Raw::Theme(Theme { kind: _, parent, synonyms: _, order: _, experts, replaced_by, formerly: _, .. }) => {
+        Raw::Theme(Theme {
+            kind: _,
+            parent,
+            synonyms: _,
+            order: _,
+            experts,
+            replaced_by,
+            formerly: _,
+            ..
+        }) => {
             f.one("parent", Kind::Theme, parent);
             f.many("experts", Kind::Person, experts);
             f.one("replaced_by", Kind::Theme, replaced_by);
         }
         Raw::Offer(Offer {
-            offer_type, providers, partners, delivery_mode: _, cross_domain: _, start, end, status: _,
-            location: _, focus_areas, cost: _, registration, learning_goals: _, addresses_gap, learning_circle, ..
+            offer_type,
+            providers,
+            partners,
+            delivery_mode: _,
+            cross_domain: _,
+            start,
+            end,
+            status: _,
+            location: _,
+            focus_areas,
+            cost: _,
+            registration,
+            learning_goals: _,
+            addresses_gap,
+            learning_circle,
+            ..
         }) => {
-            f.vocab.push(("offer_type".into(), "offer_type", offer_type));
+            f.vocab
+                .push(("offer_type".into(), "offer_type", offer_type));
             f.many("providers", Kind::Organisation, providers);
             f.many("partners", Kind::Organisation, partners);
             f.date("start", start, DateRule::Date);
             f.date("end", end, DateRule::Date);
             f.many("focus_areas", Kind::FocusArea, focus_areas);
-            if let Some(Registration { url, deadline, by_invitation: _, note: _ }) = registration {
+            if let Some(Registration {
+                url,
+                deadline,
+                by_invitation: _,
+                note: _,
+            }) = registration
+            {
                 f.url("registration.url", url);
                 f.date("registration.deadline", deadline, DateRule::Date);
             }
@@ -543,13 +596,37 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
             f.one("learning_circle", Kind::LearningCircle, learning_circle);
         }
         Raw::Publication(Publication {
-            publication_type, authors, publishers, funded_by, publication_date, components: _, files, isbn: _, country: _, ..
+            publication_type,
+            authors,
+            publishers,
+            funded_by,
+            publication_date,
+            components: _,
+            files,
+            isbn: _,
+            country: _,
+            ..
         }) => {
-            f.vocab.push(("publication_type".into(), "publication_type", publication_type));
+            f.vocab.push((
+                "publication_type".into(),
+                "publication_type",
+                publication_type,
+            ));
             for (i, a) in authors.iter().enumerate() {
                 match a {
-                    Author::Person(p) => f.refs.push(RefField { path: format!("authors[{i}]"), target: Target::One(Kind::Person), value: p }),
-                    Author::Named(NamedAuthor { name: _, organisations }) => f.many(&format!("authors[{i}].organisations"), Kind::Organisation, organisations),
+                    Author::Person(p) => f.refs.push(RefField {
+                        path: format!("authors[{i}]"),
+                        target: Target::One(Kind::Person),
+                        value: p,
+                    }),
+                    Author::Named(NamedAuthor {
+                        name: _,
+                        organisations,
+                    }) => f.many(
+                        &format!("authors[{i}].organisations"),
+                        Kind::Organisation,
+                        organisations,
+                    ),
                 }
             }
             f.many("publishers", Kind::Organisation, publishers);
@@ -560,59 +637,165 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
             }
         }
         Raw::PracticeExample(PracticeExample {
-            municipality: _, neighbourhoods: _, focus_area, organisations, period, status: _, interventions, lessons: _, source_publication, ..
+            municipality: _,
+            neighbourhoods: _,
+            focus_area,
+            organisations,
+            period,
+            status: _,
+            interventions,
+            lessons: _,
+            source_publication,
+            ..
         }) => {
             f.one("focus_area", Kind::FocusArea, focus_area);
             for (i, o) in organisations.iter().enumerate() {
-                f.refs.push(RefField { path: format!("organisations[{i}].organisation"), target: Target::One(Kind::Organisation), value: &o.organisation });
+                f.refs.push(RefField {
+                    path: format!("organisations[{i}].organisation"),
+                    target: Target::One(Kind::Organisation),
+                    value: &o.organisation,
+                });
             }
             f.period("period", period);
             f.many("interventions", Kind::Intervention, interventions);
             f.one("source_publication", Kind::Publication, source_publication);
         }
-        Raw::LearningQuestion(LearningQuestion { asked_by, source: _, priority: _, status: _, matched, gap, consent: _, .. }) => {
+        Raw::LearningQuestion(LearningQuestion {
+            asked_by,
+            source: _,
+            priority: _,
+            status: _,
+            matched,
+            gap,
+            consent: _,
+            ..
+        }) => {
             for (i, a) in asked_by.iter().enumerate() {
                 f.vocab.push((format!("asked_by[{i}]"), "audience", a));
             }
             f.typed("matched", MATCHABLE, matched);
             f.one("gap", Kind::Gap, gap);
         }
-        Raw::Gap(Gap { reason: _, identified_in, identified, status: _, .. }) => {
-            f.refs.push(RefField { path: "identified_in".into(), target: Target::One(Kind::Publication), value: identified_in });
+        Raw::Gap(Gap {
+            reason: _,
+            identified_in,
+            identified,
+            status: _,
+            ..
+        }) => {
+            f.refs.push(RefField {
+                path: "identified_in".into(),
+                target: Target::One(Kind::Publication),
+                value: identified_in,
+            });
             f.date("identified", identified, DateRule::Date);
         }
-        Raw::LearningCircle(LearningCircle { theme, programme: _, organisers, lead, sessions_planned: _, period, sessions, .. }) => {
-            f.refs.push(RefField { path: "theme".into(), target: Target::One(Kind::Theme), value: theme });
+        Raw::LearningCircle(LearningCircle {
+            theme,
+            programme: _,
+            organisers,
+            lead,
+            sessions_planned: _,
+            period,
+            sessions,
+            ..
+        }) => {
+            f.refs.push(RefField {
+                path: "theme".into(),
+                target: Target::One(Kind::Theme),
+                value: theme,
+            });
             f.many("organisers", Kind::Organisation, organisers);
             f.one("lead", Kind::Person, lead);
             f.period("period", period);
             for (i, s) in sessions.iter().enumerate() {
-                let Session { number: _, title: _, date, start_time, end_time, part_of_day: _, formats: _, attendance_mode: _, location, status: _, speakers: _ } = s;
+                let Session {
+                    number: _,
+                    title: _,
+                    date,
+                    start_time,
+                    end_time,
+                    part_of_day: _,
+                    formats: _,
+                    attendance_mode: _,
+                    location,
+                    status: _,
+                    speakers: _,
+                } = s;
                 f.date(format!("sessions[{i}].date"), date, DateRule::Date);
-                f.date(format!("sessions[{i}].start_time"), start_time, DateRule::Time);
+                f.date(
+                    format!("sessions[{i}].start_time"),
+                    start_time,
+                    DateRule::Time,
+                );
                 f.date(format!("sessions[{i}].end_time"), end_time, DateRule::Time);
-                if let Some(SessionPlace { venue: _, city: _, focus_area }) = location {
-                    f.one(format!("sessions[{i}].location.focus_area"), Kind::FocusArea, focus_area);
+                if let Some(SessionPlace {
+                    venue: _,
+                    city: _,
+                    focus_area,
+                }) = location
+                {
+                    f.one(
+                        format!("sessions[{i}].location.focus_area"),
+                        Kind::FocusArea,
+                        focus_area,
+                    );
                 }
             }
         }
-        Raw::Intervention(Intervention { owners, database: _, recognition_level: _, recognition_date, target_group: _, goal: _, method_description, .. }) => {
+        Raw::Intervention(Intervention {
+            owners,
+            database: _,
+            recognition_level: _,
+            recognition_date,
+            target_group: _,
+            goal: _,
+            method_description,
+            ..
+        }) => {
             f.many("owners", Kind::Organisation, owners);
             f.date("recognition_date", recognition_date, DateRule::Date);
             if let Some(m) = method_description {
                 f.urls.push(("method_description.url".into(), &m.url));
             }
         }
-        Raw::Organisation(Organisation { short_name: _, org_type, website, city: _, partner: _, .. }) => {
+        Raw::Organisation(Organisation {
+            short_name: _,
+            org_type,
+            website,
+            city: _,
+            partner: _,
+            ..
+        }) => {
             f.vocab.push(("org_type".into(), "org_type", org_type));
             f.urls.push(("website".into(), website));
         }
-        Raw::Person(Person { job_title: _, organisations, expertise, email: _, phone: _, public: _, sort_name: _, .. }) => {
+        Raw::Person(Person {
+            job_title: _,
+            organisations,
+            expertise,
+            email: _,
+            phone: _,
+            public: _,
+            sort_name: _,
+            ..
+        }) => {
             f.many("organisations", Kind::Organisation, organisations);
             f.many("expertise", Kind::Theme, expertise);
         }
-        Raw::FocusArea(FocusArea { municipality: _, aliases: _, population, programme_office_url, .. }) => {
-            if let Some(Population { count: _, date, source: _ }) = population {
+        Raw::FocusArea(FocusArea {
+            municipality: _,
+            aliases: _,
+            population,
+            programme_office_url,
+            ..
+        }) => {
+            if let Some(Population {
+                count: _,
+                date,
+                source: _,
+            }) = population
+            {
                 f.date("population.date", date, DateRule::Partial);
             }
             f.url("programme_office_url", programme_office_url);

@@ -29,9 +29,17 @@ pub fn card(ctx: &Ctx, j: usize) -> Card {
 }
 
 fn breadcrumbs(ctx: &Ctx, kind: Kind) -> Vec<Link> {
-    let mut b = vec![Link { text: "Home".into(), href: ctx.href(""), current: false }];
+    let mut b = vec![Link {
+        text: "Home".into(),
+        href: ctx.href(""),
+        current: false,
+    }];
     if kind != Kind::Page {
-        b.push(Link { text: kind.plural().into(), href: ctx.href(&format!("{}/", kind.folder())), current: false });
+        b.push(Link {
+            text: kind.plural().into(),
+            href: ctx.href(&format!("{}/", kind.folder())),
+            current: false,
+        });
     }
     b
 }
@@ -59,11 +67,19 @@ pub fn item_view(ctx: &Ctx, i: usize) -> (PageView, ItemView) {
         title: c.title.to_string(),
         summary: c.summary.map(String::from),
         lang: c.language.filter(|l| *l != page.lang).map(String::from),
-        badge: if c.draft { Some("Concept".into()) } else { badge },
+        badge: if c.draft {
+            Some("Concept".into())
+        } else {
+            badge
+        },
         body_html: body.map(|b| b.html.clone()).unwrap_or_default(),
         reading_minutes: if words == 0 { 0 } else { words.div_ceil(200) },
         published: c.published.and_then(date_view),
-        updated: c.updated.and_then(date_view).filter(|u| c.published.and_then(date_view).is_none_or(|p| p.iso != u.iso)),
+        updated: c.updated.and_then(date_view).filter(|u| {
+            c.published
+                .and_then(date_view)
+                .is_none_or(|p| p.iso != u.iso)
+        }),
         image: c.image.map(|src| ImageView {
             src: ctx.href(src.trim_start_matches("../").trim_start_matches('/')),
             alt: c.image_alt.unwrap_or_default().to_string(),
@@ -71,7 +87,15 @@ pub fn item_view(ctx: &Ctx, i: usize) -> (PageView, ItemView) {
         details: details::details(ctx, &doc.raw),
         sessions,
         contacts: contacts(ctx, i),
-        more_info: c.more_info.iter().map(|l| Link { text: l.label.clone(), href: l.url.clone(), current: false }).collect(),
+        more_info: c
+            .more_info
+            .iter()
+            .map(|l| Link {
+                text: l.label.clone(),
+                href: l.url.clone(),
+                current: false,
+            })
+            .collect(),
         related: related(ctx, i),
         backlinks: backlinks(ctx, i),
         source_url: c.source_url.map(String::from),
@@ -103,15 +127,29 @@ fn contacts(ctx: &Ctx, i: usize) -> Vec<ContactView> {
         .filter(|(p, _)| seen.insert(p.clone()))
         .filter_map(|(slug, topic)| {
             let j = site.lookup(Kind::Person, &slug)?;
-            let Raw::Person(p) = &site.docs[j].raw else { return None };
-            let org = p.organisations.first().and_then(|o| site.lookup(Kind::Organisation, o)).map(|o| Link {
-                text: site.docs[o].raw.common().title.to_string(),
-                href: ctx.href_to(o),
-                current: false,
-            });
+            let Raw::Person(p) = &site.docs[j].raw else {
+                return None;
+            };
+            let org = p
+                .organisations
+                .first()
+                .and_then(|o| site.lookup(Kind::Organisation, o))
+                .map(|o| Link {
+                    text: site.docs[o].raw.common().title.to_string(),
+                    href: ctx.href_to(o),
+                    current: false,
+                });
             if !site.is_visible(j) {
                 let org = org?;
-                return Some(ContactView { name: org.text.clone(), href: Some(org.href.clone()), job_title: None, topic, organisation: None, email: None, phone: None });
+                return Some(ContactView {
+                    name: org.text.clone(),
+                    href: Some(org.href.clone()),
+                    job_title: None,
+                    topic,
+                    organisation: None,
+                    email: None,
+                    phone: None,
+                });
             }
             Some(ContactView {
                 name: p.title.clone(),
@@ -120,7 +158,10 @@ fn contacts(ctx: &Ctx, i: usize) -> Vec<ContactView> {
                 topic,
                 organisation: org,
                 email: p.email.clone(),
-                phone: p.phone.as_ref().map(|t| PhoneView { tel: t.clone(), text: dutch_phone(t) }),
+                phone: p.phone.as_ref().map(|t| PhoneView {
+                    tel: t.clone(),
+                    text: dutch_phone(t),
+                }),
             })
         })
         .collect()
@@ -137,18 +178,32 @@ fn related(ctx: &Ctx, i: usize) -> Vec<Card> {
         .filter(|&j| site.is_visible(j))
         .collect();
     let c = doc.raw.common();
-    let themes: BTreeSet<&str> = c.themes.unwrap_or_default().iter().map(String::as_str).collect();
+    let themes: BTreeSet<&str> = c
+        .themes
+        .unwrap_or_default()
+        .iter()
+        .map(String::as_str)
+        .collect();
     let auds: BTreeSet<&str> = c.audiences.iter().map(String::as_str).collect();
     if !themes.is_empty() {
         let mut scored: Vec<(usize, usize)> = (0..site.docs.len())
             .filter(|&j| j != i && site.is_visible(j) && !picked.contains(&j))
             .filter_map(|j| {
                 let o = site.docs[j].raw.common();
-                let t = o.themes.unwrap_or_default().iter().filter(|x| themes.contains(x.as_str())).count();
+                let t = o
+                    .themes
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|x| themes.contains(x.as_str()))
+                    .count();
                 if t == 0 {
                     return None;
                 }
-                let a = o.audiences.iter().filter(|x| auds.contains(x.as_str())).count();
+                let a = o
+                    .audiences
+                    .iter()
+                    .filter(|x| auds.contains(x.as_str()))
+                    .count();
                 Some((2 * t + a, j))
             })
             .collect();
@@ -168,7 +223,10 @@ fn backlinks(ctx: &Ctx, i: usize) -> Vec<CardGroup> {
                 .filter(|b| site.docs[b.from].kind == k && site.is_visible(b.from))
                 .map(|b| card(ctx, b.from))
                 .collect();
-            (!cards.is_empty()).then(|| CardGroup { title: k.plural().to_string(), cards })
+            (!cards.is_empty()).then(|| CardGroup {
+                title: k.plural().to_string(),
+                cards,
+            })
         })
         .collect()
 }
@@ -179,30 +237,65 @@ pub fn list_view(ctx: &Ctx, kind: Kind) -> ListView {
     let sort_key = |j: &usize| {
         let d = &site.docs[*j];
         match &d.raw {
-            Raw::Theme(t) => (t.order.unwrap_or(i64::MAX), String::new(), d.raw.common().title.to_lowercase()),
-            Raw::Person(p) => (0, p.sort_name.clone().unwrap_or_else(|| d.raw.common().title.to_string()).to_lowercase(), String::new()),
-            Raw::Offer(o) => (i64::from(!OfferPhase::of(o, site.options.now).is_current()), String::new(), d.raw.common().title.to_lowercase()),
+            Raw::Theme(t) => (
+                t.order.unwrap_or(i64::MAX),
+                String::new(),
+                d.raw.common().title.to_lowercase(),
+            ),
+            Raw::Person(p) => (
+                0,
+                p.sort_name
+                    .clone()
+                    .unwrap_or_else(|| d.raw.common().title.to_string())
+                    .to_lowercase(),
+                String::new(),
+            ),
+            Raw::Offer(o) => (
+                i64::from(!OfferPhase::of(o, site.options.now).is_current()),
+                String::new(),
+                d.raw.common().title.to_lowercase(),
+            ),
             _ => (0, String::new(), d.raw.common().title.to_lowercase()),
         }
     };
     items.sort_by_key(sort_key);
-    ListView { heading: kind.plural().to_string(), intro: None, cards: items.into_iter().map(|j| card(ctx, j)).collect() }
+    ListView {
+        heading: kind.plural().to_string(),
+        intro: None,
+        cards: items.into_iter().map(|j| card(ctx, j)).collect(),
+    }
 }
 
 pub fn home_view(ctx: &Ctx) -> HomeView {
     let site = ctx.site;
-    let sections = [Kind::Theme, Kind::Offer, Kind::LearningCircle, Kind::Publication, Kind::PracticeExample, Kind::LearningQuestion, Kind::Intervention, Kind::Gap, Kind::FocusArea, Kind::Organisation]
-        .iter()
-        .map(|&k| {
-            let mut items: Vec<usize> = site.visible_of(k).collect();
-            items.sort_by(|a, b| site.docs[*b].published.cmp(&site.docs[*a].published).then(a.cmp(b)));
-            HomeSection {
-                title: k.plural().to_string(),
-                href: ctx.href(&format!("{}/", k.folder())),
-                count: items.len(),
-                cards: items.into_iter().take(3).map(|j| card(ctx, j)).collect(),
-            }
-        })
-        .collect();
+    let sections = [
+        Kind::Theme,
+        Kind::Offer,
+        Kind::LearningCircle,
+        Kind::Publication,
+        Kind::PracticeExample,
+        Kind::LearningQuestion,
+        Kind::Intervention,
+        Kind::Gap,
+        Kind::FocusArea,
+        Kind::Organisation,
+    ]
+    .iter()
+    .map(|&k| {
+        let mut items: Vec<usize> = site.visible_of(k).collect();
+        items.sort_by(|a, b| {
+            site.docs[*b]
+                .published
+                .cmp(&site.docs[*a].published)
+                .then(a.cmp(b))
+        });
+        HomeSection {
+            title: k.plural().to_string(),
+            href: ctx.href(&format!("{}/", k.folder())),
+            count: items.len(),
+            cards: items.into_iter().take(3).map(|j| card(ctx, j)).collect(),
+        }
+    })
+    .collect();
     HomeView { sections }
 }

@@ -23,7 +23,10 @@ pub const DEFAULT_LAYOUTS: &[(&str, &str)] = &[
     ("item.html", include_str!("../../../layouts/item.html")),
     ("404.html", include_str!("../../../layouts/404.html")),
     ("macros.html", include_str!("../../../layouts/macros.html")),
-    ("assets/style.css", include_str!("../../../layouts/assets/style.css")),
+    (
+        "assets/style.css",
+        include_str!("../../../layouts/assets/style.css"),
+    ),
 ];
 
 /// Templates and assets: the defaults, overridden by files from a `layouts/` folder.
@@ -34,7 +37,12 @@ pub struct Layouts {
 
 impl Layouts {
     pub fn defaults() -> Self {
-        Layouts { files: DEFAULT_LAYOUTS.iter().map(|(n, s)| (n.to_string(), s.as_bytes().to_vec())).collect() }
+        Layouts {
+            files: DEFAULT_LAYOUTS
+                .iter()
+                .map(|(n, s)| (n.to_string(), s.as_bytes().to_vec()))
+                .collect(),
+        }
     }
 
     /// Overrides the defaults with files read from disk (by `load::load_layouts`).
@@ -46,14 +54,54 @@ impl Layouts {
     fn environment(&self) -> Result<Environment<'static>> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_formatter(html_formatter);
         for (name, bytes) in &self.files {
             if name.ends_with(".html") {
-                let text = String::from_utf8(bytes.clone()).with_context(|| format!("layout `{name}` is not UTF-8"))?;
-                env.add_template_owned(name.clone(), text).with_context(|| format!("layout `{name}` has a syntax error"))?;
+                let text = String::from_utf8(bytes.clone())
+                    .with_context(|| format!("layout `{name}` is not UTF-8"))?;
+                env.add_template_owned(name.clone(), text)
+                    .with_context(|| format!("layout `{name}` has a syntax error"))?;
             }
         }
         Ok(env)
     }
+}
+
+/// Escapes exactly `& < > " '` in HTML templates. MiniJinja's default also escapes `/`,
+/// which turns every relative URL into `..&#x2f;index.html`: safe, but larger and noisy.
+fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &minijinja::State,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    if state.auto_escape() != minijinja::AutoEscape::Html
+        || value.is_safe()
+        || value.is_undefined()
+        || value.is_none()
+    {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let text = value.to_string();
+    let mut last = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[last..i]).map_err(|e| {
+            minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
+        })?;
+        out.write_str(rep).map_err(|e| {
+            minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
+        })?;
+        last = i + 1;
+    }
+    out.write_str(&text[last..])
+        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
 }
 
 /// Shared by every view builder: the site, and the page being rendered (for relative URLs).
@@ -72,13 +120,30 @@ impl Ctx<'_> {
         relative_url(&self.from, root_relative)
     }
 
-    fn page(&self, title: &str, description: Option<&str>, lang: Option<&str>, breadcrumbs: Vec<Link>) -> PageView {
+    fn page(
+        &self,
+        title: &str,
+        description: Option<&str>,
+        lang: Option<&str>,
+        breadcrumbs: Vec<Link>,
+    ) -> PageView {
         let site = self.site;
         let current_top = self.from.split('/').next().unwrap_or_default();
-        let nav = [Kind::Theme, Kind::Offer, Kind::Publication, Kind::PracticeExample, Kind::LearningQuestion, Kind::LearningCircle]
-            .iter()
-            .map(|k| Link { text: k.plural().to_string(), href: self.href(&format!("{}/", k.folder())), current: current_top == k.folder() })
-            .collect();
+        let nav = [
+            Kind::Theme,
+            Kind::Offer,
+            Kind::Publication,
+            Kind::PracticeExample,
+            Kind::LearningQuestion,
+            Kind::LearningCircle,
+        ]
+        .iter()
+        .map(|k| Link {
+            text: k.plural().to_string(),
+            href: self.href(&format!("{}/", k.folder())),
+            current: current_top == k.folder(),
+        })
+        .collect();
         let mut pages: Vec<usize> = site.visible_of(Kind::Page).collect();
         pages.sort_by_key(|&j| match &site.docs[j].raw {
             crate::model::Raw::Page(p) => (p.menu.unwrap_or(i64::MAX), site.docs[j].slug.clone()),
@@ -86,14 +151,24 @@ impl Ctx<'_> {
         });
         let footer = pages
             .into_iter()
-            .map(|j| Link { text: site.docs[j].raw.common().title.to_string(), href: self.href_to(j), current: false })
+            .map(|j| Link {
+                text: site.docs[j].raw.common().title.to_string(),
+                href: self.href_to(j),
+                current: false,
+            })
             .collect();
         PageView {
             title: title.to_string(),
             description: description.map(|d| truncate(d, 160)),
-            lang: lang.unwrap_or(site.config.language.as_deref().unwrap_or("nl")).to_string(),
+            lang: lang
+                .unwrap_or(site.config.language.as_deref().unwrap_or("nl"))
+                .to_string(),
             root: "../".repeat(self.from.matches('/').count()),
-            canonical: site.config.base_url.as_ref().map(|b| format!("{b}{}", self.from)),
+            canonical: site
+                .config
+                .base_url
+                .as_ref()
+                .map(|b| format!("{b}{}", self.from)),
             nav,
             footer,
             breadcrumbs,
@@ -122,47 +197,98 @@ fn site_view(site: &Site) -> SiteView {
 pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
     let env = layouts.environment()?;
     let sv = site_view(site);
-    let visible: Vec<usize> = (0..site.docs.len()).filter(|&i| site.is_visible(i)).collect();
+    let visible: Vec<usize> = (0..site.docs.len())
+        .filter(|&i| site.is_visible(i))
+        .collect();
     let mut files: Vec<OutputFile> = visible
         .par_iter()
         .map(|&i| {
-            let ctx = Ctx { site, from: url_of(&site.docs[i]) };
+            let ctx = Ctx {
+                site,
+                from: url_of(&site.docs[i]),
+            };
             let (page, item) = item::item_view(&ctx, i);
             let html = env
                 .get_template("item.html")
-                .and_then(|t| t.render(minijinja::context! { site => &sv, page => page, item => item }))
+                .and_then(|t| {
+                    t.render(minijinja::context! { site => &sv, page => page, item => item })
+                })
                 .with_context(|| format!("rendering {}", site.docs[i].file.display))?;
-            Ok(OutputFile { path: format!("{}index.html", ctx.from), bytes: html.into_bytes() })
+            Ok(OutputFile {
+                path: format!("{}index.html", ctx.from),
+                bytes: html.into_bytes(),
+            })
         })
         .collect::<Result<_>>()?;
     for kind in Kind::ALL {
         if kind == Kind::Page {
             continue;
         }
-        let ctx = Ctx { site, from: format!("{}/", kind.folder()) };
+        let ctx = Ctx {
+            site,
+            from: format!("{}/", kind.folder()),
+        };
         let list = item::list_view(&ctx, kind);
-        let page = ctx.page(kind.plural(), None, None, vec![Link { text: "Home".into(), href: ctx.href(""), current: false }]);
-        let html = env.get_template("list.html")?.render(minijinja::context! { site => &sv, page => page, list => list })
+        let page = ctx.page(
+            kind.plural(),
+            None,
+            None,
+            vec![Link {
+                text: "Home".into(),
+                href: ctx.href(""),
+                current: false,
+            }],
+        );
+        let html = env
+            .get_template("list.html")?
+            .render(minijinja::context! { site => &sv, page => page, list => list })
             .with_context(|| format!("rendering the list of {}", kind.folder()))?;
-        files.push(OutputFile { path: format!("{}/index.html", kind.folder()), bytes: html.into_bytes() });
+        files.push(OutputFile {
+            path: format!("{}/index.html", kind.folder()),
+            bytes: html.into_bytes(),
+        });
     }
-    let ctx = Ctx { site, from: String::new() };
+    let ctx = Ctx {
+        site,
+        from: String::new(),
+    };
     let home = item::home_view(&ctx);
-    let page = ctx.page(&site.config.title, site.config.description.as_deref(), None, Vec::new());
-    let html = env.get_template("home.html")?.render(minijinja::context! { site => &sv, page => page, home => home })
+    let page = ctx.page(
+        &site.config.title,
+        site.config.description.as_deref(),
+        None,
+        Vec::new(),
+    );
+    let html = env
+        .get_template("home.html")?
+        .render(minijinja::context! { site => &sv, page => page, home => home })
         .context("rendering the home page")?;
-    files.push(OutputFile { path: "index.html".into(), bytes: html.into_bytes() });
+    files.push(OutputFile {
+        path: "index.html".into(),
+        bytes: html.into_bytes(),
+    });
     let page = ctx.page("Pagina niet gevonden", None, None, Vec::new());
-    let html = env.get_template("404.html")?.render(minijinja::context! { site => &sv, page => page })
+    let html = env
+        .get_template("404.html")?
+        .render(minijinja::context! { site => &sv, page => page })
         .context("rendering 404.html")?;
-    files.push(OutputFile { path: "404.html".into(), bytes: html.into_bytes() });
+    files.push(OutputFile {
+        path: "404.html".into(),
+        bytes: html.into_bytes(),
+    });
     for (name, bytes) in &layouts.files {
         if let Some(asset) = name.strip_prefix("assets/") {
-            files.push(OutputFile { path: format!("assets/{asset}"), bytes: bytes.clone() });
+            files.push(OutputFile {
+                path: format!("assets/{asset}"),
+                bytes: bytes.clone(),
+            });
         }
     }
     for m in &site.media {
-        files.push(OutputFile { path: m.rel.clone(), bytes: m.bytes.clone() });
+        files.push(OutputFile {
+            path: m.rel.clone(),
+            bytes: m.bytes.clone(),
+        });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)

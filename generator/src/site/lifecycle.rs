@@ -63,7 +63,11 @@ pub enum OfferPhase {
 
 impl OfferPhase {
     pub fn of(offer: &model::Offer, now: Date) -> OfferPhase {
-        let date = |s: &Option<String>| s.as_deref().and_then(|v| dates::parse_date(v).ok()).map(|m| m.date);
+        let date = |s: &Option<String>| {
+            s.as_deref()
+                .and_then(|v| dates::parse_date(v).ok())
+                .map(|m| m.date)
+        };
         match (date(&offer.start), date(&offer.end)) {
             (_, Some(end)) if end < now => OfferPhase::Afgelopen,
             (Some(start), _) if start > now => OfferPhase::Gepland,

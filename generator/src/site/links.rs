@@ -12,9 +12,24 @@ use std::collections::BTreeMap;
 
 /// Root-level names the generator itself uses; a page may not take them.
 pub const RESERVED_ROOT: &[&str] = &[
-    "zoeken", "assets", "media", "404", "index", "sitemap", "sitemap.xml", "feeds", "feed.xml",
-    "atom.xml", "robots.txt", "data", "schemas", "bijdragen", "vraag-stellen", "leeragenda",
-    "kalender", "sha256sums",
+    "zoeken",
+    "assets",
+    "media",
+    "404",
+    "index",
+    "sitemap",
+    "sitemap.xml",
+    "feeds",
+    "feed.xml",
+    "atom.xml",
+    "robots.txt",
+    "data",
+    "schemas",
+    "bijdragen",
+    "vraag-stellen",
+    "leeragenda",
+    "kalender",
+    "sha256sums",
 ];
 
 /// The folder an item is published in, relative to the site root, ending in `/`.
@@ -51,10 +66,18 @@ pub fn check_collisions(docs: &[Document], diags: &mut Vec<Diagnostic>) {
             k => format!("{}/{}", k.folder(), crate::slug::slugify(&d.slug)),
         };
         by_path.entry(key).or_default().push(d);
-        if d.kind == Kind::Page && (RESERVED_ROOT.contains(&d.slug.as_str()) || Kind::from_folder(&d.slug).is_some()) {
+        if d.kind == Kind::Page
+            && (RESERVED_ROOT.contains(&d.slug.as_str()) || Kind::from_folder(&d.slug).is_some())
+        {
             diags.push(
-                Diagnostic::error(&d.file.display, format!("the page name \"{}\" is taken by the site itself (/{}/)", d.slug, d.slug))
-                    .help("choose another file name for this page"),
+                Diagnostic::error(
+                    &d.file.display,
+                    format!(
+                        "the page name \"{}\" is taken by the site itself (/{}/)",
+                        d.slug, d.slug
+                    ),
+                )
+                .help("choose another file name for this page"),
             );
         }
     }
@@ -63,10 +86,21 @@ pub fn check_collisions(docs: &[Document], diags: &mut Vec<Diagnostic>) {
             continue;
         }
         for (n, d) in group.iter().enumerate() {
-            let others: Vec<&str> = group.iter().enumerate().filter(|(m, _)| *m != n).map(|(_, o)| o.file.display.as_str()).collect();
+            let others: Vec<&str> = group
+                .iter()
+                .enumerate()
+                .filter(|(m, _)| *m != n)
+                .map(|(_, o)| o.file.display.as_str())
+                .collect();
             diags.push(
-                Diagnostic::error(&d.file.display, format!("two files would be published at /{path}/: also {}", others.join(", ")))
-                    .help("rename or remove one of them"),
+                Diagnostic::error(
+                    &d.file.display,
+                    format!(
+                        "two files would be published at /{path}/: also {}",
+                        others.join(", ")
+                    ),
+                )
+                .help("rename or remove one of them"),
             );
         }
     }
@@ -108,7 +142,9 @@ impl LinkResolver for Resolver<'_> {
         let found = path
             .strip_suffix(".md")
             .and_then(|p| p.split_once('/'))
-            .and_then(|(folder, slug)| Kind::from_folder(folder).and_then(|k| self.site.lookup(k, slug)));
+            .and_then(|(folder, slug)| {
+                Kind::from_folder(folder).and_then(|k| self.site.lookup(k, slug))
+            });
         let Some(j) = found else {
             return Resolution::Missing(format!("link to a missing file: content/{path}"));
         };
@@ -147,7 +183,10 @@ impl LinkResolver for Resolver<'_> {
 pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     let rendered: Vec<_> = (0..site.docs.len())
         .into_par_iter()
-        .map(|i| site.is_visible(i).then(|| markdown::render(site.docs[i].body(), &Resolver { site, from: i })))
+        .map(|i| {
+            site.is_visible(i)
+                .then(|| markdown::render(site.docs[i].body(), &Resolver { site, from: i }))
+        })
         .collect();
     for (i, r) in rendered.iter().enumerate() {
         let Some(r) = r else { continue };
@@ -156,7 +195,9 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             let (line, col) = doc.body_position(issue.offset);
             let d = match issue.severity {
                 IssueSeverity::Error => Diagnostic::error(&doc.file.display, issue.message.clone()),
-                IssueSeverity::Warning => Diagnostic::warning(&doc.file.display, issue.message.clone()),
+                IssueSeverity::Warning => {
+                    Diagnostic::warning(&doc.file.display, issue.message.clone())
+                }
             };
             diags.push(d.at(&doc.file.text, line, col));
         }
@@ -171,15 +212,21 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             let target = resolver
                 .content_path(&link.target)
                 .and_then(|p| p.strip_suffix(".md").map(String::from))
-                .and_then(|p| p.split_once('/').and_then(|(f, s)| Kind::from_folder(f).and_then(|k| site.lookup(k, s))));
+                .and_then(|p| {
+                    p.split_once('/')
+                        .and_then(|(f, s)| Kind::from_folder(f).and_then(|k| site.lookup(k, s)))
+                });
             if let Some(Some(t)) = target.map(|j| rendered[j].as_ref()) {
                 if !t.headings.iter().any(|h| &h.id == anchor) {
                     let (line, col) = doc.body_position(link.offset);
                     let ids: Vec<&str> = t.headings.iter().map(|h| h.id.as_str()).collect();
                     diags.push(
-                        Diagnostic::warning(&doc.file.display, format!("no heading \"#{anchor}\" in {}", link.target))
-                            .at(&doc.file.text, line, col)
-                            .help_opt(crate::diagnostics::did_you_mean(anchor, ids)),
+                        Diagnostic::warning(
+                            &doc.file.display,
+                            format!("no heading \"#{anchor}\" in {}", link.target),
+                        )
+                        .at(&doc.file.text, line, col)
+                        .help_opt(crate::diagnostics::did_you_mean(anchor, ids)),
                     );
                 }
             }
@@ -194,9 +241,15 @@ mod tests {
 
     #[test]
     fn relative_urls_work_from_file() {
-        assert_eq!(relative_url("leeraanbod/x/", "publicaties/y/"), "../../publicaties/y/index.html");
+        assert_eq!(
+            relative_url("leeraanbod/x/", "publicaties/y/"),
+            "../../publicaties/y/index.html"
+        );
         assert_eq!(relative_url("", "themas/"), "themas/index.html");
         assert_eq!(relative_url("over/", ""), "../index.html");
-        assert_eq!(relative_url("themas/a/", "media/x.svg"), "../../media/x.svg");
+        assert_eq!(
+            relative_url("themas/a/", "media/x.svg"),
+            "../../media/x.svg"
+        );
     }
 }

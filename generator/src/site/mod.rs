@@ -80,12 +80,30 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
     let mut diags = tree.diagnostics;
     let (config, vocab) = settings(&tree.site_yaml, &tree.vocab_yaml, &mut diags);
     let fields = FieldNames::new();
-    let ctx = FileContext { vocab: &vocab, fields: &fields, now: options.now };
-    let results: Vec<_> = tree.files.par_iter().map(|f| document::read(f, &ctx)).collect();
+    let ctx = FileContext {
+        vocab: &vocab,
+        fields: &fields,
+        now: options.now,
+    };
+    let results: Vec<_> = tree
+        .files
+        .par_iter()
+        .map(|f| document::read(f, &ctx))
+        .collect();
     let mut docs = Vec::with_capacity(results.len());
-    for (doc, ds) in results {
+    // Files that exist but could not be read: references to them are not reported as
+    // unknown, since fixing the file fixes them.
+    let mut unreadable = std::collections::HashSet::new();
+    for ((doc, ds), file) in results.into_iter().zip(&tree.files) {
         diags.extend(ds);
-        docs.extend(doc);
+        match doc {
+            Some(d) => docs.push(d),
+            None => {
+                if let Some(k) = Kind::from_folder(&file.folder) {
+                    unreadable.insert((k, file.stem.clone()));
+                }
+            }
+        }
     }
     docs.sort_by(|a, b| (a.kind, &a.slug, &a.file.rel).cmp(&(b.kind, &b.slug, &b.file.rel)));
     links::check_collisions(&docs, &mut diags);
@@ -93,7 +111,10 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
     for (i, d) in docs.iter().enumerate() {
         index.entry((d.kind, d.slug.clone())).or_insert(i);
     }
-    let hidden: Vec<Option<Hidden>> = docs.iter().map(|d| lifecycle::hidden(d, &options)).collect();
+    let hidden: Vec<Option<Hidden>> = docs
+        .iter()
+        .map(|d| lifecycle::hidden(d, &options))
+        .collect();
     let mut site = Site {
         config: config.unwrap_or_else(|| SiteConfig {
             title: "leernet".into(),
@@ -114,11 +135,14 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
         hidden,
         media: tree.media,
     };
-    references::resolve(&mut site, &mut diags);
+    references::resolve(&mut site, &unreadable, &mut diags);
     links::render_bodies(&mut site, &mut diags);
     crate::diagnostics::sort(&mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);
-    Checked { site: ok.then_some(site), diagnostics: diags }
+    Checked {
+        site: ok.then_some(site),
+        diagnostics: diags,
+    }
 }
 
 fn settings(
@@ -128,15 +152,29 @@ fn settings(
 ) -> (Option<SiteConfig>, Vocab) {
     let config = match site {
         None => {
-            diags.push(Diagnostic::error("content/site.yaml", "site.yaml is missing").help("create it with at least `title: ...`"));
+            diags.push(
+                Diagnostic::error("content/site.yaml", "site.yaml is missing")
+                    .help("create it with at least `title: ...`"),
+            );
             None
         }
         Some(f) => match crate::yaml::parse_file::<SiteConfig>(&f.text) {
             Ok((c, locs)) => {
                 if let Some(url) = &c.base_url {
-                    if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
+                    if !(url.starts_with("https://") || url.starts_with("http://"))
+                        || !url.ends_with('/')
+                    {
                         let (l, col) = locs.of("base_url");
-                        diags.push(Diagnostic::error(&f.display, format!("base_url \"{url}\" must be an http(s) address ending in /")).at(&f.text, l, col).field("base_url"));
+                        diags.push(
+                            Diagnostic::error(
+                                &f.display,
+                                format!(
+                                    "base_url \"{url}\" must be an http(s) address ending in /"
+                                ),
+                            )
+                            .at(&f.text, l, col)
+                            .field("base_url"),
+                        );
                     }
                 }
                 Some(c)
@@ -149,7 +187,11 @@ fn settings(
     };
     let vocab = match vocab {
         None => {
-            diags.push(Diagnostic::error("content/vocab.yaml", "vocab.yaml is missing").help("create it with the audience, offer_type, publication_type and org_type lists"));
+            diags.push(
+                Diagnostic::error("content/vocab.yaml", "vocab.yaml is missing").help(
+                    "create it with the audience, offer_type, publication_type and org_type lists",
+                ),
+            );
             Vocab::default()
         }
         Some(f) => match crate::yaml::parse_file::<Vocab>(&f.text) {
@@ -159,10 +201,16 @@ fn settings(
                         if !crate::slug::is_valid(code) {
                             let (l, col) = locs.of(&format!("{name}.{code}"));
                             diags.push(
-                                Diagnostic::error(&f.display, format!("code \"{code}\" breaks the slug rule"))
-                                    .at(&f.text, l, col.saturating_sub(code.len() as u32 + 2).max(1))
-                                    .field(format!("{name}.{code}"))
-                                    .help(format!("write it as \"{}\"", crate::slug::proposed_file_slug(code))),
+                                Diagnostic::error(
+                                    &f.display,
+                                    format!("code \"{code}\" breaks the slug rule"),
+                                )
+                                .at(&f.text, l, col.saturating_sub(code.len() as u32 + 2).max(1))
+                                .field(format!("{name}.{code}"))
+                                .help(format!(
+                                    "write it as \"{}\"",
+                                    crate::slug::proposed_file_slug(code)
+                                )),
                             );
                         }
                     }
@@ -179,5 +227,8 @@ fn settings(
 }
 
 fn yaml_diag(f: &crate::load::SourceFile, e: crate::yaml::YamlError) -> Diagnostic {
-    Diagnostic::error(&f.display, e.message).at(&f.text, e.line, e.col).field(e.field).help_opt(e.help)
+    Diagnostic::error(&f.display, e.message)
+        .at(&f.text, e.line, e.col)
+        .field(e.field)
+        .help_opt(e.help)
 }

@@ -6,7 +6,11 @@ use super::{Backlink, Hidden, Site};
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::model::{Kind, Raw, Target};
 
-pub fn resolve(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+pub fn resolve(
+    site: &mut Site,
+    unreadable: &std::collections::HashSet<(Kind, String)>,
+    diags: &mut Vec<Diagnostic>,
+) {
     for i in 0..site.docs.len() {
         let doc = &site.docs[i];
         let fields = doc.raw.fields();
@@ -20,15 +24,32 @@ pub fn resolve(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                 }
             };
             let Some(j) = site.lookup(kind, slug) else {
-                let candidates = site.docs.iter().filter(|d| d.kind == kind).map(|d| d.slug.as_str());
-                let shown = if matches!(r.target, Target::Typed(_)) { r.value.to_string() } else { slug.to_string() };
+                if unreadable.contains(&(kind, slug.to_string())) {
+                    continue;
+                }
+                let candidates = site
+                    .docs
+                    .iter()
+                    .filter(|d| d.kind == kind)
+                    .map(|d| d.slug.as_str());
+                let shown = if matches!(r.target, Target::Typed(_)) {
+                    r.value.to_string()
+                } else {
+                    slug.to_string()
+                };
                 let near = did_you_mean(slug, candidates).map(|h| match r.target {
                     Target::Typed(_) => h.replace("mean \"", &format!("mean \"{}/", kind.folder())),
                     Target::One(_) => h,
                 });
                 diags.push(
-                    doc.diag(true, &r.path, format!("unknown {} \"{shown}\"", kind.name().replace('_', " ")))
-                        .help_opt(near.or_else(|| Some(format!("no file {}/{slug}.md", kind.folder())))),
+                    doc.diag(
+                        true,
+                        &r.path,
+                        format!("unknown {} \"{shown}\"", kind.name().replace('_', " ")),
+                    )
+                    .help_opt(
+                        near.or_else(|| Some(format!("no file {}/{slug}.md", kind.folder()))),
+                    ),
                 );
                 continue;
             };
@@ -37,9 +58,19 @@ pub fn resolve(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                     // A private person may be named as a contact: the page shows the
                     // organisation instead. Anything else unpublished may not be linked.
                     if *why != Hidden::PrivatePerson {
-                        diags.push(doc.diag(true, &r.path, format!(
-                            "refers to {}/{} which is not published ({})", kind.folder(), slug, why.describe()
-                        )).help("publish that item first, or remove the reference"));
+                        diags.push(
+                            doc.diag(
+                                true,
+                                &r.path,
+                                format!(
+                                    "refers to {}/{} which is not published ({})",
+                                    kind.folder(),
+                                    slug,
+                                    why.describe()
+                                ),
+                            )
+                            .help("publish that item first, or remove the reference"),
+                        );
                         continue;
                     }
                 }
@@ -80,12 +111,16 @@ fn target_of(target: Target, value: &str) -> Result<(Kind, &str), (String, Strin
                 ));
             };
             let Some(kind) = Kind::from_folder(folder) else {
-                let near = did_you_mean(folder, Kind::folders()).unwrap_or_else(|| format!("folders: {}", Kind::folders().join(", ")));
+                let near = did_you_mean(folder, Kind::folders())
+                    .unwrap_or_else(|| format!("folders: {}", Kind::folders().join(", ")));
                 return Err((format!("unknown type folder \"{folder}\""), near));
             };
             if !allowed.is_empty() && !allowed.contains(&kind) {
                 let names: Vec<&str> = allowed.iter().map(|k| k.folder()).collect();
-                return Err((format!("\"{folder}\" cannot be used here"), format!("use one of: {}", names.join(", "))));
+                return Err((
+                    format!("\"{folder}\" cannot be used here"),
+                    format!("use one of: {}", names.join(", ")),
+                ));
             }
             Ok((kind, slug))
         }
@@ -94,14 +129,26 @@ fn target_of(target: Target, value: &str) -> Result<(Kind, &str), (String, Strin
 
 /// A theme's parent chain must end: `a -> b -> a` is an error.
 fn check_theme_parent(site: &Site, i: usize, diags: &mut Vec<Diagnostic>) {
-    let Raw::Theme(_) = &site.docs[i].raw else { return };
+    let Raw::Theme(_) = &site.docs[i].raw else {
+        return;
+    };
     let mut seen = vec![i];
     let mut cur = i;
     while let Raw::Theme(t) = &site.docs[cur].raw {
-        let Some(parent) = t.parent.as_deref().and_then(|p| site.lookup(Kind::Theme, p)) else { return };
+        let Some(parent) = t
+            .parent
+            .as_deref()
+            .and_then(|p| site.lookup(Kind::Theme, p))
+        else {
+            return;
+        };
         if seen.contains(&parent) {
             if parent == i {
-                diags.push(site.docs[i].diag(true, "parent", "the parent themes form a loop back to this theme"));
+                diags.push(site.docs[i].diag(
+                    true,
+                    "parent",
+                    "the parent themes form a loop back to this theme",
+                ));
             }
             return;
         }
@@ -117,8 +164,14 @@ fn check_images(site: &Site, diags: &mut Vec<Diagnostic>) {
             let rel = img.trim_start_matches("../").trim_start_matches('/');
             if !site.media.iter().any(|m| m.rel == rel) {
                 let names = site.media.iter().map(|m| m.rel.as_str());
-                diags.push(doc.diag(true, "image", format!("no file \"{rel}\" under content/"))
-                    .help_opt(did_you_mean(rel, names).or_else(|| Some("images live in content/media/; write image: media/name.svg".into()))));
+                diags.push(
+                    doc.diag(true, "image", format!("no file \"{rel}\" under content/"))
+                        .help_opt(did_you_mean(rel, names).or_else(|| {
+                            Some(
+                                "images live in content/media/; write image: media/name.svg".into(),
+                            )
+                        })),
+                );
             }
         }
     }

@@ -1,0 +1,303 @@
+//! Build-level guarantees: the output works, is deterministic, loses nothing on failure,
+//! holds no stale or held-back items, and the generator refuses folders it must not touch.
+
+use crate::harness::*;
+
+#[test]
+fn build_writes_every_published_page_with_relative_links() {
+    let t = Tree::base();
+    let r = t.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for page in [
+        "index.html",
+        "404.html",
+        "assets/style.css",
+        "themas/index.html",
+        "themas/armoede-en-schulden/index.html",
+        "leeraanbod/werkatelier-vrijwillige-inzet/index.html",
+        "leerkringen/leerkring-armoede/index.html",
+        "over/index.html",
+        "personen/els-de-vries/index.html",
+    ] {
+        assert!(t.public().join(page).is_file(), "missing {page}");
+    }
+    let offer = std::fs::read_to_string(
+        t.public()
+            .join("leeraanbod/werkatelier-vrijwillige-inzet/index.html"),
+    )
+    .unwrap();
+    // Body links to source files are rewritten to relative page URLs, anchors kept.
+    assert!(
+        offer.contains(r#"href="../../publicaties/bouwstenen/index.html""#),
+        "{offer}"
+    );
+    assert!(offer.contains(r#"href="../../themas/armoede-en-schulden/index.html#aanpak""#));
+    assert!(offer.contains(r#"<time datetime="2024-04-23">23 april 2024</time>"#));
+    assert!(offer.contains("script-src 'self'"));
+    // No absolute site paths anywhere: the output works from file:// and any sub-path.
+    for (path, bytes) in t.snapshot_public() {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("href=\"/") && !text.contains("src=\"/"),
+            "absolute link in {path}"
+        );
+    }
+}
+
+#[test]
+fn private_persons_and_held_back_items_are_in_no_output() {
+    let t = Tree::base();
+    t.write("leeraanbod/later.md", "---\ntitle: Later aanbod\nsummary: Zeldzaamwoordgepland.\nthemes: [armoede-en-schulden]\npublished: 2027-01-01\noffer_type: training\nproviders: [movisie]\ndelivery_mode: online\n---\nZeldzaamwoordgepland.\n");
+    t.write("leeraanbod/concept.md", "---\ntitle: Concept aanbod\nsummary: Zeldzaamwoordconcept.\nthemes: [armoede-en-schulden]\npublished: 2024-01-01\ndraft: true\noffer_type: training\nproviders: [movisie]\ndelivery_mode: online\n---\nZeldzaamwoordconcept.\n");
+    let r = t.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("held back (draft): content/leeraanbod/concept.md"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("held back (scheduled): content/leeraanbod/later.md (2027-01-01)"),
+        "{}",
+        r.stderr
+    );
+    for (path, bytes) in t.snapshot_public() {
+        let text = String::from_utf8_lossy(&bytes);
+        for secret in [
+            "Zeldzaamwoordgepland",
+            "Zeldzaamwoordconcept",
+            "Jan Jansen",
+            "jan@example.nl",
+        ] {
+            assert!(!text.contains(secret), "{secret} leaked into {path}");
+        }
+    }
+    assert!(!t.public().join("personen/jan-jansen").exists());
+    // The private contact shows as the organisation instead.
+    let offer = std::fs::read_to_string(
+        t.public()
+            .join("leeraanbod/werkatelier-vrijwillige-inzet/index.html"),
+    )
+    .unwrap();
+    assert!(offer.contains("Voor vragen over: Vrijwilligerswerk"));
+    // With --drafts (preview) the draft appears, marked as such.
+    let r = t.build(&["--drafts"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let draft = std::fs::read_to_string(t.public().join("leeraanbod/concept/index.html")).unwrap();
+    assert!(draft.contains("Concept"));
+}
+
+#[test]
+fn failed_build_leaves_previous_output_byte_identical() {
+    let t = Tree::base();
+    assert_eq!(t.build(&[]).code, 0);
+    let before = t.snapshot_public();
+    t.write(
+        "themas/kapot.md",
+        "---\ntitle: Kapot: echt\nkind: leefgebied\n---\n",
+    );
+    let r = t.build(&[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/themas/kapot.md:2:13: error:"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("left as it was"));
+    assert_eq!(
+        before,
+        t.snapshot_public(),
+        "public/ changed after a failed build"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical_and_now_is_explicit() {
+    let t = Tree::base();
+    assert_eq!(t.build(&[]).code, 0);
+    let first = t.snapshot_public();
+    assert_eq!(t.build(&[]).code, 0);
+    assert_eq!(first, t.snapshot_public());
+    // SOURCE_DATE_EPOCH gives the same "now" as --now for the same day.
+    let r = t.run_env(&["build"], &[("SOURCE_DATE_EPOCH", "1768478400")]); // 2026-01-15T12:00Z
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(first, t.snapshot_public());
+}
+
+#[test]
+fn crlf_and_bom_give_identical_output() {
+    let clean = Tree::base();
+    assert_eq!(clean.build(&[]).code, 0);
+    let messy = Tree::base();
+    let path = messy.content().join("themas/armoede-en-schulden.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(text.replace('\n', "\r\n").into_bytes());
+    std::fs::write(&path, bytes).unwrap();
+    let other = messy.content().join("themas/integrale-aanpak.md");
+    let text = std::fs::read_to_string(&other).unwrap();
+    std::fs::write(&other, text.replace('\n', "\r")).unwrap();
+    assert_eq!(messy.build(&[]).code, 0);
+    assert_eq!(clean.snapshot_public(), messy.snapshot_public());
+}
+
+#[test]
+fn no_stale_pages_after_a_source_is_deleted() {
+    let t = Tree::base();
+    assert_eq!(t.build(&[]).code, 0);
+    assert!(t.public().join("over/index.html").exists());
+    t.remove("paginas/over.md");
+    assert_eq!(t.build(&[]).code, 0);
+    assert!(!t.public().join("over").exists());
+}
+
+#[test]
+fn refuses_folders_it_did_not_create() {
+    let t = Tree::base();
+    std::fs::create_dir_all(t.root.join("eigen")).unwrap();
+    std::fs::write(t.root.join("eigen/belangrijk.txt"), "niet weggooien").unwrap();
+    let r = t.build(&["--out", "eigen"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("leernet did not create it"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(t.root.join("eigen/belangrijk.txt")).unwrap(),
+        "niet weggooien"
+    );
+    for target in [".", "content", "content/themas"] {
+        let r = t.build(&["--out", target]);
+        assert_eq!(r.code, 2, "--out {target}: {}", r.stderr);
+    }
+    std::fs::create_dir_all(t.root.join("repo/.git")).unwrap();
+    let r = t.build(&["--out", "repo"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("git repository"), "{}", r.stderr);
+    assert!(t.content().join("themas/armoede-en-schulden.md").exists());
+}
+
+#[test]
+fn yaml_1_1_words_stay_the_strings_written() {
+    let t = Tree::base();
+    t.write(
+        "themas/no.md",
+        "---\ntitle: NO\nsummary: 0123\nkind: leefgebied\nsynonyms: [yes, on, 1.10]\n---\nTekst.\n",
+    );
+    assert_eq!(t.build(&[]).code, 0);
+    let html = std::fs::read_to_string(t.public().join("themas/no/index.html")).unwrap();
+    assert!(html.contains("<h1>NO</h1>"));
+    assert!(html.contains("0123"));
+    assert!(html.contains("yes, on, 1.10"), "{html}");
+}
+
+#[test]
+fn titles_with_markup_are_escaped_everywhere() {
+    let t = Tree::base();
+    t.write("themas/xss.md", "---\ntitle: \"<script>alert(1)</script> & \\\"quotes\\\" </title>\"\nsummary: \"<img src=x onerror=alert(1)>\"\nkind: leefgebied\n---\n<script>alert(2)</script>\n\n[klik](javascript:alert(3))\n");
+    let r = t.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = std::fs::read_to_string(t.public().join("themas/xss/index.html")).unwrap();
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(!html.contains("<img src=x"), "{html}");
+    assert!(!html.to_lowercase().contains("javascript:"), "{html}");
+    assert!(
+        html.contains(
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &lt;/title&gt;"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
+fn new_writes_a_skeleton_that_checks_and_never_overwrites() {
+    let t = Tree::base();
+    for (kind, title) in [
+        ("offer", "Training Coördinatie & één wijk"),
+        ("theme", "Nieuw thema"),
+        ("learning_question", "Hoe werkt het"),
+        ("practice_example", "Voorbeeld"),
+        ("gap", "Nieuwe lacune"),
+        ("intervention", "Interventie"),
+        ("organisation", "Organisatie"),
+        ("person", "Persoon"),
+        ("focus_area", "Gebied"),
+        ("page", "Colofon"),
+        ("publication", "Notitie"),
+        ("learning_circle", "Kring"),
+    ] {
+        let r = t.run(&["new", kind, title]);
+        assert_eq!(r.code, 0, "{kind}: {}", r.stderr);
+    }
+    assert!(t
+        .content()
+        .join("leeraanbod/training-coordinatie-en-een-wijk.md")
+        .is_file());
+    let r = t.check(&[]);
+    assert_eq!(r.code, 0, "skeletons must pass check:\n{}", r.stderr);
+    let r = t.run(&["new", "offer", "Training Coördinatie & één wijk"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("never overwrites"));
+}
+
+#[test]
+fn schema_writes_a_json_schema_per_type() {
+    let t = Tree::base();
+    let r = t.run(&["schema", "--out", "schemas"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let offer = std::fs::read_to_string(t.root.join("schemas/offer.schema.json")).unwrap();
+    assert!(
+        offer.contains("\"$schema\"")
+            && offer.contains("\"delivery_mode\"")
+            && offer.contains("\"additionalProperties\": false")
+    );
+    for name in [
+        "theme",
+        "publication",
+        "practice_example",
+        "learning_question",
+        "gap",
+        "learning_circle",
+        "intervention",
+        "organisation",
+        "person",
+        "focus_area",
+        "page",
+        "site",
+        "vocab",
+    ] {
+        assert!(
+            t.root.join(format!("schemas/{name}.schema.json")).is_file(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn json_format_gives_one_object_per_diagnostic() {
+    let t = Tree::base();
+    t.write(
+        "themas/fout.md",
+        "---\ntitle: Fout\nsummary: x\nkind: leefgebied\nparent: armoede\n---\nTekst.\n",
+    );
+    let r = t.check(&["--format", "json"]);
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", r.stdout);
+    assert_eq!(
+        lines[0],
+        r#"{"path":"content/themas/fout.md","line":5,"col":9,"severity":"error","field":"parent","message":"unknown theme \"armoede\"","help":"did you mean \"armoede-en-schulden\"?"}"#
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let t = Tree::base();
+    assert_eq!(t.run(&["build", "--bogus"]).code, 2);
+    assert_eq!(t.run(&["check", "--content", "bestaat-niet"]).code, 2);
+    assert_eq!(t.run(&["check", "--now", "morgen"]).code, 2);
+    assert_eq!(t.run(&["new", "ding", "X"]).code, 2);
+}
