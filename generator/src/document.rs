@@ -369,6 +369,15 @@ fn check_values(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>
             );
         }
     }
+    for (path, url) in &fields.downloads {
+        // `media/...` files are checked to exist in `site`, where the media list is known.
+        if !url.starts_with("media/") && !is_allowed_url(url) {
+            out.push(
+                doc.diag(true, path, format!("\"{url}\" is neither a web address nor a file under media/"))
+                    .help("write a full address starting with https://, or media/<file> for a file in content/media/"),
+            );
+        }
+    }
     if let (Some(p), Some(u)) = (published, updated) {
         if u.date < p.date {
             out.push(doc.diag(
@@ -557,6 +566,20 @@ fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) 
                     "providers",
                     "providers needs at least one organisation",
                 ));
+            }
+            if let (Some(model::OfferStatus::Gepland), Some(Ok(e))) =
+                (o.status, o.end.as_deref().map(dates::parse_date))
+            {
+                if e.date < ctx.now {
+                    out.push(
+                        doc.diag(
+                            false,
+                            "status",
+                            format!("the offer ended on {} but is still marked gepland", e.date),
+                        )
+                        .help("remove the status (it is computed as afgelopen) or set geannuleerd"),
+                    );
+                }
             }
             if let (Some(Ok(s)), Some(Ok(e))) = (
                 o.start.as_deref().map(dates::parse_date),

@@ -3,26 +3,35 @@
 //! field lists that validation and `leernet new` use.
 
 use crate::model::{self, Kind};
-use schemars::schema_for;
+use schemars::generate::SchemaSettings;
+use schemars::JsonSchema;
 use serde_json::{json, Value};
+
+/// Draft-07, the draft yaml-language-server supports fully.
+fn schema_for<T: JsonSchema>() -> Value {
+    SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value()
+}
 
 /// The JSON Schema of one type's front matter.
 pub fn schema_of(kind: Kind) -> Value {
     let schema = match kind {
-        Kind::Theme => schema_for!(model::Theme),
-        Kind::Offer => schema_for!(model::Offer),
-        Kind::Publication => schema_for!(model::Publication),
-        Kind::PracticeExample => schema_for!(model::PracticeExample),
-        Kind::LearningQuestion => schema_for!(model::LearningQuestion),
-        Kind::Gap => schema_for!(model::Gap),
-        Kind::LearningCircle => schema_for!(model::LearningCircle),
-        Kind::Intervention => schema_for!(model::Intervention),
-        Kind::Organisation => schema_for!(model::Organisation),
-        Kind::Person => schema_for!(model::Person),
-        Kind::FocusArea => schema_for!(model::FocusArea),
-        Kind::Page => schema_for!(model::Page),
+        Kind::Theme => schema_for::<model::Theme>(),
+        Kind::Offer => schema_for::<model::Offer>(),
+        Kind::Publication => schema_for::<model::Publication>(),
+        Kind::PracticeExample => schema_for::<model::PracticeExample>(),
+        Kind::LearningQuestion => schema_for::<model::LearningQuestion>(),
+        Kind::Gap => schema_for::<model::Gap>(),
+        Kind::LearningCircle => schema_for::<model::LearningCircle>(),
+        Kind::Intervention => schema_for::<model::Intervention>(),
+        Kind::Organisation => schema_for::<model::Organisation>(),
+        Kind::Person => schema_for::<model::Person>(),
+        Kind::FocusArea => schema_for::<model::FocusArea>(),
+        Kind::Page => schema_for::<model::Page>(),
     };
-    let mut v = schema.to_value();
+    let mut v = schema;
     if let Some(obj) = v.as_object_mut() {
         obj.insert(
             "title".into(),
@@ -57,8 +66,8 @@ pub fn schema_of(kind: Kind) -> Value {
 /// Schemas of site.yaml and vocab.yaml.
 pub fn settings_schemas() -> Vec<(&'static str, Value)> {
     vec![
-        ("site", schema_for!(model::SiteConfig).to_value()),
-        ("vocab", schema_for!(model::Vocab).to_value()),
+        ("site", schema_for::<model::SiteConfig>()),
+        ("vocab", schema_for::<model::Vocab>()),
     ]
 }
 

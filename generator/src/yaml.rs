@@ -58,6 +58,14 @@ impl Locations {
         self.keys.get(path).copied()
     }
 
+    /// Every field path written in the file (`themes[0]`, `cost.free`, ...).
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.keys
+            .keys()
+            .chain(self.values.keys())
+            .map(String::as_str)
+    }
+
     /// Whether a value is present and not null at `path`.
     pub fn has(&self, path: &str) -> bool {
         self.values.contains_key(path)

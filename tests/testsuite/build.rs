@@ -301,3 +301,92 @@ fn usage_errors_exit_2() {
     assert_eq!(t.run(&["check", "--now", "morgen"]).code, 2);
     assert_eq!(t.run(&["new", "ding", "X"]).code, 2);
 }
+
+/// Enough themes that writing the output takes a while, so a kill lands mid-write.
+fn grow(t: &Tree, n: usize) {
+    for i in 0..n {
+        t.write(
+            &format!("themas/extra-{i}.md"),
+            format!(
+                "---\ntitle: Extra {i}\nsummary: x\nkind: leefgebied\n---\n{}\n",
+                "Tekst over de wijk. ".repeat(50)
+            ),
+        );
+    }
+}
+
+#[test]
+fn killed_build_leaves_previous_output_byte_identical() {
+    let t = Tree::base();
+    assert_eq!(t.build(&[]).code, 0);
+    let before = t.snapshot_public();
+    grow(&t, 3000);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_leernet"))
+        .args(["build", "--now", NOW])
+        .current_dir(&t.root)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut killed = false;
+    for _ in 0..60_000 {
+        let writing = std::fs::read_dir(&t.root)
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(".public.tmp-"));
+        if writing {
+            child.kill().unwrap();
+            killed = true;
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_micros(500));
+    }
+    child.wait().unwrap();
+    assert!(
+        killed,
+        "the build finished before it could be killed; grow the tree"
+    );
+    assert_eq!(
+        before,
+        t.snapshot_public(),
+        "public/ changed after a killed build"
+    );
+    // The next build cleans up the killed build's temporary folder and succeeds.
+    assert_eq!(t.build(&[]).code, 0);
+    let leftovers: Vec<_> = std::fs::read_dir(&t.root)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public."))
+        .collect();
+    assert!(leftovers.is_empty());
+    assert!(t.public().join("themas/extra-2999/index.html").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn full_disk_is_an_error_naming_the_path_and_keeps_the_previous_output() {
+    let t = Tree::base();
+    assert_eq!(t.build(&[]).code, 0);
+    let before = t.snapshot_public();
+    grow(&t, 50);
+    // A file-size limit makes writes fail with EFBIG, as a full disk makes them fail with
+    // ENOSPC; SIGXFSZ is ignored so the write returns the error instead of killing.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f 8; exec '{}' build --now {NOW}",
+            env!("CARGO_BIN_EXE_leernet")
+        ))
+        .current_dir(&t.root)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("failed to write `") && stderr.contains("File too large"),
+        "{stderr}"
+    );
+    assert_eq!(before, t.snapshot_public());
+}

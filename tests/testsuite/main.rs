@@ -5,6 +5,7 @@
 //! git cannot hold (symlinks, invalid UTF-8 names, huge files) are built in code.
 
 mod build;
+mod content;
 mod harness;
 mod programmatic;
 

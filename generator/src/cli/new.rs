@@ -198,9 +198,17 @@ fn skeleton(kind: Kind, title: &str, existing: &Existing) -> anyhow::Result<Stri
 }
 
 fn resolve(root: &Value, v: &Value) -> Value {
+    // Draft-07 allows no siblings beside `$ref`, so schemars wraps it: `allOf: [{$ref}]`.
+    if let Some([single]) = v.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+        return resolve(root, single);
+    }
     if let Some(r) = v.get("$ref").and_then(Value::as_str) {
         let name = r.rsplit('/').next().unwrap_or_default();
-        if let Some(d) = root.get("$defs").and_then(|d| d.get(name)) {
+        if let Some(d) = root
+            .get("definitions")
+            .or_else(|| root.get("$defs"))
+            .and_then(|d| d.get(name))
+        {
             return d.clone();
         }
     }

@@ -408,6 +408,8 @@ pub struct Fields<'a> {
     pub dates: Vec<(String, &'a str, DateRule)>,
     pub vocab: Vec<(String, &'static str, &'a str)>,
     pub urls: Vec<(String, &'a str)>,
+    /// Download links: a web address or a file under `media/`.
+    pub downloads: Vec<(String, &'a str)>,
 }
 
 impl<'a> Fields<'a> {
@@ -633,7 +635,7 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
             f.many("funded_by", Kind::Organisation, funded_by);
             f.date("publication_date", publication_date, DateRule::Partial);
             for (i, file) in files.iter().enumerate() {
-                f.urls.push((format!("files[{i}].url"), &file.url));
+                f.downloads.push((format!("files[{i}].url"), &file.url));
             }
         }
         Raw::PracticeExample(PracticeExample {
@@ -756,7 +758,7 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
             f.many("owners", Kind::Organisation, owners);
             f.date("recognition_date", recognition_date, DateRule::Date);
             if let Some(m) = method_description {
-                f.urls.push(("method_description.url".into(), &m.url));
+                f.downloads.push(("method_description.url".into(), &m.url));
             }
         }
         Raw::Organisation(Organisation {

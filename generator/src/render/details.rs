@@ -66,6 +66,20 @@ impl Ctx<'_> {
             date: None,
         }
     }
+
+    /// A download: a web address as it is, a `media/` file relative to this page.
+    pub fn download(&self, label: &str, url: &str) -> Value {
+        let href = if url.starts_with("media/") {
+            self.href(url)
+        } else {
+            url.to_string()
+        };
+        Value {
+            text: label.to_string(),
+            href: Some(href),
+            date: None,
+        }
+    }
 }
 
 pub fn date_view(s: &str) -> Option<DateView> {
@@ -219,7 +233,7 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
                         if !meta.is_empty() {
                             label = format!("{label} ({})", meta.join(", "));
                         }
-                        ctx.url(&label, &f.url)
+                        ctx.download(&label, &f.url)
                     })
                     .collect(),
             );
@@ -363,7 +377,7 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
                         .into_iter()
                         .flatten()
                         .collect();
-                    ctx.url(
+                    ctx.download(
                         &format!(
                             "Methodebeschrijving{}",
                             if meta.is_empty() {

@@ -97,6 +97,41 @@ pub fn resolve(
         b.dedup_by(|a, b| a.from == b.from);
     }
     check_images(site, diags);
+    check_speakers(site, diags);
+}
+
+/// Speakers are person slugs or free text; text that is nearly a person slug is probably
+/// a typo, which would silently lose the link to the person's page.
+fn check_speakers(site: &Site, diags: &mut Vec<Diagnostic>) {
+    for doc in &site.docs {
+        let Raw::LearningCircle(c) = &doc.raw else {
+            continue;
+        };
+        for (i, s) in c.sessions.iter().enumerate() {
+            for (k, speaker) in s.speakers.iter().enumerate() {
+                if site.lookup(Kind::Person, speaker).is_some() || !crate::slug::is_valid(speaker) {
+                    continue;
+                }
+                let persons = site
+                    .docs
+                    .iter()
+                    .filter(|d| d.kind == Kind::Person)
+                    .map(|d| d.slug.as_str());
+                if let Some(near) = did_you_mean(speaker, persons) {
+                    diags.push(
+                        doc.diag(
+                            false,
+                            &format!("sessions[{i}].speakers[{k}]"),
+                            format!(
+                                "speaker \"{speaker}\" is no person's slug, so it is shown as text"
+                            ),
+                        )
+                        .help(near),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// The kind and slug a reference names, or what is wrong with how it is written.
@@ -157,9 +192,24 @@ fn check_theme_parent(site: &Site, i: usize, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `image:` must name a file under media/.
+/// `image:` and local downloads must name a file under media/.
 fn check_images(site: &Site, diags: &mut Vec<Diagnostic>) {
     for doc in &site.docs {
+        for (path, url) in doc
+            .raw
+            .fields()
+            .downloads
+            .iter()
+            .filter(|(_, u)| u.starts_with("media/"))
+        {
+            if !site.media.iter().any(|m| m.rel == *url) {
+                let names = site.media.iter().map(|m| m.rel.as_str());
+                diags.push(
+                    doc.diag(true, path, format!("no file \"{url}\" under content/"))
+                        .help_opt(did_you_mean(url, names)),
+                );
+            }
+        }
         if let Some(img) = doc.raw.common().image {
             let rel = img.trim_start_matches("../").trim_start_matches('/');
             if !site.media.iter().any(|m| m.rel == rel) {

@@ -1,0 +1,214 @@
+//! The real content repository: it passes every check, and it cannot quietly shrink.
+//! These are the numbers the content issue promises; lowering one is a decision to make
+//! in this file, in review, not by deleting content.
+
+use leernet::model::{Kind, Raw};
+use leernet::site::{Options, Site};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn real_site() -> Site {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let tree = leernet::load::load(&dir, &Kind::folders()).unwrap();
+    // A fixed "now" keeps this test about the content, not about the calendar.
+    let now = "2026-11-28".parse().unwrap();
+    let checked = leernet::site::build(tree, Options { now, drafts: false });
+    let texts: Vec<String> = checked.diagnostics.iter().map(|d| d.headline()).collect();
+    assert!(
+        texts.is_empty(),
+        "the real content must be clean under --strict:\n{}",
+        texts.join("\n")
+    );
+    checked.site.unwrap()
+}
+
+fn count(site: &Site, kind: Kind) -> usize {
+    site.visible_of(kind).count()
+}
+
+#[test]
+fn content_holds_what_the_platform_promises() {
+    let site = real_site();
+    let minimum = [
+        (Kind::Theme, 20),
+        (Kind::Gap, 5),
+        (Kind::LearningQuestion, 40),
+        (Kind::LearningCircle, 5),
+        (Kind::Offer, 30),
+        (Kind::Publication, 20),
+        (Kind::PracticeExample, 20),
+        (Kind::FocusArea, 20),
+        (Kind::Intervention, 8),
+        (Kind::Organisation, 15),
+        (Kind::Person, 10),
+        (Kind::Page, 5),
+    ];
+    for (kind, n) in minimum {
+        assert!(
+            count(&site, kind) >= n,
+            "{}: {} published, at least {n} promised",
+            kind.folder(),
+            count(&site, kind)
+        );
+    }
+    for (kind, slug) in [
+        (Kind::Publication, "tophits-leeromgeving"),
+        (Kind::Publication, "handreiking-leren-en-innoveren"),
+        (
+            Kind::Publication,
+            "bouwstenen-leren-leefbaarheid-veiligheid",
+        ),
+        (Kind::Publication, "stappen-in-buurt-en-dorpskracht"),
+        (Kind::Intervention, "abcd"),
+        (Kind::Intervention, "evc-vrijwilligers"),
+        (Kind::Page, "over"),
+        (Kind::Page, "coordinatiepunt"),
+        (Kind::Page, "toegankelijkheid"),
+        (Kind::Page, "privacy"),
+        (Kind::Page, "colofon"),
+    ] {
+        let i = site
+            .lookup(kind, slug)
+            .unwrap_or_else(|| panic!("{}/{slug} is missing", kind.folder()));
+        assert!(
+            site.is_visible(i),
+            "{}/{slug} is not published",
+            kind.folder()
+        );
+    }
+    // Every gap points at the Bouwstenen note; every circle has at least five sessions.
+    for i in site.visible_of(Kind::Gap) {
+        let Raw::Gap(g) = &site.docs[i].raw else {
+            unreachable!()
+        };
+        assert_eq!(g.identified_in, "bouwstenen-leren-leefbaarheid-veiligheid");
+    }
+    for i in site.visible_of(Kind::LearningCircle) {
+        let Raw::LearningCircle(c) = &site.docs[i].raw else {
+            unreachable!()
+        };
+        assert!(
+            c.sessions.len() >= 5,
+            "{} has {} sessions",
+            site.docs[i].slug,
+            c.sessions.len()
+        );
+    }
+    // Practice examples in at least 12 focus areas; questions in every status.
+    let areas: BTreeSet<&str> = site
+        .visible_of(Kind::PracticeExample)
+        .filter_map(|i| match &site.docs[i].raw {
+            Raw::PracticeExample(p) => p.focus_area.as_deref(),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        areas.len() >= 12,
+        "practice examples in {} focus areas",
+        areas.len()
+    );
+    let statuses: BTreeSet<&str> = site
+        .visible_of(Kind::LearningQuestion)
+        .map(|i| match &site.docs[i].raw {
+            Raw::LearningQuestion(q) => q.status.code(),
+            _ => unreachable!(),
+        })
+        .collect();
+    assert_eq!(
+        statuses.len(),
+        leernet::model::QuestionStatus::ALL.len(),
+        "statuses used: {statuses:?}"
+    );
+}
+
+#[test]
+fn every_theme_has_two_items_of_other_types_pointing_at_it() {
+    let site = real_site();
+    for i in site.visible_of(Kind::Theme) {
+        let from: BTreeSet<usize> = site.backlinks[i]
+            .iter()
+            .map(|b| b.from)
+            .filter(|&j| site.docs[j].kind != Kind::Theme)
+            .collect();
+        assert!(
+            from.len() >= 2,
+            "theme {} has {} referrers of other types",
+            site.docs[i].slug,
+            from.len()
+        );
+    }
+}
+
+#[test]
+fn every_field_of_the_model_is_used() {
+    let site = real_site();
+    let mut used: BTreeMap<Kind, BTreeSet<String>> = BTreeMap::new();
+    for d in &site.docs {
+        let fields = used.entry(d.kind).or_default();
+        for p in d.locs.paths() {
+            // `sessions[0].location.city` -> `sessions.location.city`
+            let mut clean = String::new();
+            let mut skip = false;
+            for c in p.chars() {
+                match c {
+                    '[' => skip = true,
+                    ']' => skip = false,
+                    c if !skip => clean.push(c),
+                    _ => {}
+                }
+            }
+            fields.insert(clean);
+        }
+    }
+    // The common fields are every type's; a page has only `menu` besides them.
+    let page = leernet::schema::schema_of(Kind::Page);
+    let common: BTreeSet<String> = page["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|k| *k != "menu")
+        .cloned()
+        .collect();
+    let all: BTreeSet<&String> = used.values().flatten().collect();
+    let mut missing: Vec<String> = common
+        .iter()
+        .filter(|f| !all.contains(f))
+        .map(|f| format!("(common).{f}"))
+        .collect();
+    for kind in Kind::ALL {
+        let schema = leernet::schema::schema_of(kind);
+        for name in schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|k| !common.contains(*k))
+        {
+            if !used.get(&kind).is_some_and(|u| u.contains(name)) {
+                missing.push(format!("{}.{name}", kind.name()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "fields no file uses: {missing:?}");
+    // Nested fields of the richer records.
+    for path in [
+        "sessions.location.focus_area",
+        "sessions.speakers",
+        "sessions.attendance_mode",
+        "sessions.part_of_day",
+        "sessions.status",
+        "sessions.end_time",
+    ] {
+        assert!(
+            used[&Kind::LearningCircle].contains(path),
+            "learning_circle.{path} unused"
+        );
+    }
+    for path in [
+        "registration.deadline",
+        "registration.by_invitation",
+        "cost.amount",
+        "location.venue",
+    ] {
+        assert!(used[&Kind::Offer].contains(path), "offer.{path} unused");
+    }
+}
