@@ -27,17 +27,11 @@ pub fn parse_date(s: &str) -> Result<Moment, String> {
         return Ok(Moment { date, time: None });
     }
     if let Ok(dt) = s.parse::<DateTime>() {
-        return Ok(Moment {
-            date: dt.date(),
-            time: Some(dt.time()),
-        });
+        return Ok(Moment { date: dt.date(), time: Some(dt.time()) });
     }
     if let Ok(ts) = s.parse::<jiff::Timestamp>() {
         let z = ts.to_zoned(amsterdam());
-        return Ok(Moment {
-            date: z.date(),
-            time: Some(z.time()),
-        });
+        return Ok(Moment { date: z.date(), time: Some(z.time()) });
     }
     Err(fail())
 }
@@ -87,29 +81,17 @@ pub fn parse_partial(s: &str) -> Result<PartialDate, String> {
         }
     };
     match parts.as_slice() {
-        [y] => Ok(PartialDate {
-            year: num(y, 4)? as i16,
-            month: None,
-            day: None,
-        }),
+        [y] => Ok(PartialDate { year: num(y, 4)? as i16, month: None, day: None }),
         [y, m] => {
             let (year, month) = (num(y, 4)? as i16, num(m, 2)?);
             if !(1..=12).contains(&month) {
                 return Err(fail());
             }
-            Ok(PartialDate {
-                year,
-                month: Some(month as i8),
-                day: None,
-            })
+            Ok(PartialDate { year, month: Some(month as i8), day: None })
         }
         [_, _, _] => {
             let d = parse_date(s)?.date;
-            Ok(PartialDate {
-                year: d.year(),
-                month: Some(d.month()),
-                day: Some(d.day()),
-            })
+            Ok(PartialDate { year: d.year(), month: Some(d.month()), day: Some(d.day()) })
         }
         _ => Err(fail()),
     }
@@ -130,17 +112,12 @@ pub fn parse_time(s: &str) -> Result<Time, String> {
 /// The build's "now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock; as an Amsterdam date.
 pub fn build_now(flag: Option<&str>, source_date_epoch: Option<&str>) -> Result<Date, String> {
     if let Some(s) = flag {
-        return parse_date(s)
-            .map(|m| m.date)
-            .map_err(|e| format!("--now: {e}"));
+        return parse_date(s).map(|m| m.date).map_err(|e| format!("--now: {e}"));
     }
     if let Some(epoch) = source_date_epoch.filter(|s| !s.trim().is_empty()) {
-        let secs: i64 = epoch
-            .trim()
-            .parse()
-            .map_err(|_| format!("SOURCE_DATE_EPOCH must be whole seconds, found \"{epoch}\""))?;
-        let ts =
-            jiff::Timestamp::from_second(secs).map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"))?;
+        let secs: i64 =
+            epoch.trim().parse().map_err(|_| format!("SOURCE_DATE_EPOCH must be whole seconds, found \"{epoch}\""))?;
+        let ts = jiff::Timestamp::from_second(secs).map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"))?;
         return Ok(ts.to_zoned(amsterdam()).date());
     }
     Ok(jiff::Timestamp::now().to_zoned(amsterdam()).date())
@@ -163,12 +140,7 @@ const MONTHS: [&str; 12] = [
 
 /// `23 april 2024`.
 pub fn dutch_date(d: Date) -> String {
-    format!(
-        "{} {} {}",
-        d.day(),
-        MONTHS[(d.month() - 1) as usize],
-        d.year()
-    )
+    format!("{} {} {}", d.day(), MONTHS[(d.month() - 1) as usize], d.year())
 }
 
 /// `14.30 uur`.
@@ -187,17 +159,11 @@ mod tests {
 
     #[test]
     fn parses_what_editors_write() {
-        assert_eq!(
-            dutch_date(parse_date("2024-04-23").unwrap().date),
-            "23 april 2024"
-        );
+        assert_eq!(dutch_date(parse_date("2024-04-23").unwrap().date), "23 april 2024");
         let m = parse_date("2024-06-01T14:30").unwrap();
         assert_eq!(dutch_time(m.time.unwrap()), "14.30 uur");
         // 23:30 UTC on 1 June is already 2 June in Amsterdam (summer time).
-        assert_eq!(
-            parse_date("2024-06-01T23:30:00Z").unwrap().date.to_string(),
-            "2024-06-02"
-        );
+        assert_eq!(parse_date("2024-06-01T23:30:00Z").unwrap().date.to_string(), "2024-06-02");
         for bad in ["2024-02-30", "31-12-2024", "morgen", "2024-4-3"] {
             assert!(parse_date(bad).unwrap_err().contains("YYYY-MM-DD"), "{bad}");
         }
@@ -207,32 +173,17 @@ mod tests {
     fn partial_dates() {
         assert_eq!(parse_partial("2015").unwrap().dutch(), "2015");
         assert_eq!(parse_partial("2015-12").unwrap().dutch(), "december 2015");
-        assert_eq!(
-            parse_partial("2015-12-03").unwrap().dutch(),
-            "3 december 2015"
-        );
+        assert_eq!(parse_partial("2015-12-03").unwrap().dutch(), "3 december 2015");
         assert!(parse_partial("2015-13").is_err());
         assert!(parse_partial("15").is_err());
     }
 
     #[test]
     fn now_is_explicit() {
-        assert_eq!(
-            build_now(Some("2024-01-02"), Some("0"))
-                .unwrap()
-                .to_string(),
-            "2024-01-02"
-        );
+        assert_eq!(build_now(Some("2024-01-02"), Some("0")).unwrap().to_string(), "2024-01-02");
         // 1700000000 = 2023-11-14T22:13:20Z = 23:13 in Amsterdam, same day.
-        assert_eq!(
-            build_now(None, Some("1700000000")).unwrap().to_string(),
-            "2023-11-14"
-        );
+        assert_eq!(build_now(None, Some("1700000000")).unwrap().to_string(), "2023-11-14");
         assert!(build_now(None, Some("gisteren")).is_err());
-        assert!(
-            parse_time("14:30").is_ok()
-                && parse_time("25:00").is_err()
-                && parse_time("9:30").is_err()
-        );
+        assert!(parse_time("14:30").is_ok() && parse_time("25:00").is_err() && parse_time("9:30").is_err());
     }
 }

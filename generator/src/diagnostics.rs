@@ -63,10 +63,7 @@ impl Diagnostic {
         self.line = line;
         self.col = col.max(1);
         if line > 0 {
-            self.source_line = text
-                .split('\n')
-                .nth(line as usize - 1)
-                .map(|l| l.trim_end_matches('\r').to_string());
+            self.source_line = text.split('\n').nth(line as usize - 1).map(|l| l.trim_end_matches('\r').to_string());
         }
         self
     }
@@ -135,11 +132,7 @@ impl Diagnostic {
                     .path(self.path.as_str())
                     .annotation(AnnotationKind::Primary.span(start..end)),
             );
-            if let Some(h) = self
-                .help
-                .as_deref()
-                .filter(|h| !h.starts_with("did you mean"))
-            {
+            if let Some(h) = self.help.as_deref().filter(|h| !h.starts_with("did you mean")) {
                 group = group.element(Level::HELP.message(h));
             }
             out.push_str(&Renderer::plain().render(&[group]));
@@ -160,20 +153,15 @@ impl Diagnostic {
 }
 
 fn char_to_byte(s: &str, chars: usize) -> usize {
-    s.char_indices()
-        .nth(chars)
-        .map(|(i, _)| i)
-        .unwrap_or(s.len())
+    s.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(s.len())
 }
 
 /// The end of the token starting at `start`: up to the next `,`, `]`, `}` or end of line,
 /// so the frame underlines the value rather than a single character.
 fn token_end(s: &str, start: usize) -> usize {
     let rest = &s[start..];
-    let len = rest
-        .find([',', ']', '}', '#'])
-        .unwrap_or(rest.len())
-        .max(rest.chars().next().map(char::len_utf8).unwrap_or(0));
+    let len =
+        rest.find([',', ']', '}', '#']).unwrap_or(rest.len()).max(rest.chars().next().map(char::len_utf8).unwrap_or(0));
     let trimmed = rest[..len].trim_end().len();
     start + trimmed.max(rest.chars().next().map(char::len_utf8).unwrap_or(0))
 }
@@ -181,8 +169,7 @@ fn token_end(s: &str, start: usize) -> usize {
 /// Sorts by path, line, column, then severity and text, so output is deterministic.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.path, a.line, a.col, a.severity, &a.message)
-            .cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
+        (&a.path, a.line, a.col, a.severity, &a.message).cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
     });
 }
 
@@ -245,14 +232,8 @@ mod tests {
     #[test]
     fn suggestions() {
         let c = ["armoede-en-schulden", "re-integratie", "jeugd"];
-        assert_eq!(
-            did_you_mean("armoede", c).as_deref(),
-            Some("did you mean \"armoede-en-schulden\"?")
-        );
-        assert_eq!(
-            did_you_mean("reintegratie", c).as_deref(),
-            Some("did you mean \"re-integratie\"?")
-        );
+        assert_eq!(did_you_mean("armoede", c).as_deref(), Some("did you mean \"armoede-en-schulden\"?"));
+        assert_eq!(did_you_mean("reintegratie", c).as_deref(), Some("did you mean \"re-integratie\"?"));
         assert_eq!(did_you_mean("volkomen-anders", c), None);
     }
 }

@@ -41,29 +41,14 @@ impl Document {
         let abs = (self.body_offset + offset).min(self.file.text.len());
         let before = &self.file.text[..abs];
         let line = before.matches('\n').count() as u32 + 1;
-        let col = before
-            .rsplit('\n')
-            .next()
-            .map(|l| l.chars().count())
-            .unwrap_or(0) as u32
-            + 1;
+        let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) as u32 + 1;
         (line, col)
     }
 }
 
-fn diag_at(
-    file: &SourceFile,
-    locs: &Locations,
-    error: bool,
-    field: &str,
-    message: impl Into<String>,
-) -> Diagnostic {
+fn diag_at(file: &SourceFile, locs: &Locations, error: bool, field: &str, message: impl Into<String>) -> Diagnostic {
     let (line, col) = locs.of(field);
-    let d = if error {
-        Diagnostic::error(&file.display, message)
-    } else {
-        Diagnostic::warning(&file.display, message)
-    };
+    let d = if error { Diagnostic::error(&file.display, message) } else { Diagnostic::warning(&file.display, message) };
     d.at(&file.text, line, col).field(field)
 }
 
@@ -109,25 +94,14 @@ pub fn read(file: &SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diag
     let parts = match frontmatter::split(&file.text) {
         Ok(p) => p,
         Err(e) => {
-            out.push(
-                Diagnostic::error(&file.display, e.message)
-                    .at(&file.text, e.line, 1)
-                    .help(e.help),
-            );
+            out.push(Diagnostic::error(&file.display, e.message).at(&file.text, e.line, 1).help(e.help));
             return (None, out);
         }
     };
     let yaml_err = |e: yaml::YamlError| {
         let help = quoting_help(&file.text, e.line).or(e.help.clone());
-        let help = if e.message.contains("second `: `") {
-            help
-        } else {
-            e.help
-        };
-        Diagnostic::error(&file.display, e.message)
-            .at(&file.text, e.line, e.col)
-            .field(e.field)
-            .help_opt(help)
+        let help = if e.message.contains("second `: `") { help } else { e.help };
+        Diagnostic::error(&file.display, e.message).at(&file.text, e.line, e.col).field(e.field).help_opt(help)
     };
     let locs = match yaml::locate(parts.yaml, parts.yaml_line) {
         Ok(l) => l,
@@ -140,9 +114,8 @@ pub fn read(file: &SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diag
     let allowed = &ctx.fields.0[&kind];
     for (key, line, col) in &locs.top_keys {
         if !allowed.iter().any(|a| a == key) {
-            let help = did_you_mean(key, allowed.iter().map(String::as_str)).unwrap_or_else(|| {
-                format!("allowed fields for {}: {}", kind.name(), allowed.join(", "))
-            });
+            let help = did_you_mean(key, allowed.iter().map(String::as_str))
+                .unwrap_or_else(|| format!("allowed fields for {}: {}", kind.name(), allowed.join(", ")));
             out.push(
                 Diagnostic::error(&file.display, format!("unknown field \"{key}\""))
                     .at(&file.text, *line, *col)
@@ -215,33 +188,27 @@ fn check(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(&doc.file.display, format!("file name \"{}.md\" breaks the slug rule", doc.file.stem))
                 .help(format!(
                     "rename it to \"{proposed}.md\": lowercase letters a-z, digits and single hyphens{}",
-                    if crate::slug::is_reserved(&doc.slug.to_lowercase()) { "; this name is reserved on Windows" } else { "" }
+                    if crate::slug::is_reserved(&doc.slug.to_lowercase()) {
+                        "; this name is reserved on Windows"
+                    } else {
+                        ""
+                    }
                 )),
         );
     }
     let c = doc.raw.common();
     let title_len = c.title.chars().count();
     if c.title.trim().is_empty() || title_len > 200 {
-        out.push(doc.diag(
-            true,
-            "title",
-            format!("title must be 1-200 characters, found {title_len}"),
-        ));
+        out.push(doc.diag(true, "title", format!("title must be 1-200 characters, found {title_len}")));
     }
     match c.summary {
-        None if kind.summary_required() => out.push(missing(
-            doc,
-            "summary",
-            "one or two sentences for cards and search results",
-        )),
+        None if kind.summary_required() => {
+            out.push(missing(doc, "summary", "one or two sentences for cards and search results"))
+        }
         Some(s) => {
             let n = s.chars().count();
             if n > 300 {
-                out.push(doc.diag(
-                    true,
-                    "summary",
-                    format!("summary is {n} characters; at most 300"),
-                ));
+                out.push(doc.diag(true, "summary", format!("summary is {n} characters; at most 300")));
             } else if n > 160 {
                 out.push(doc.diag(
                     false,
@@ -255,18 +222,10 @@ fn check(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) {
         None => {}
     }
     if kind.themes_required() && c.themes.is_none_or(|t| t.is_empty()) {
-        out.push(missing(
-            doc,
-            "themes",
-            "at least one theme slug, e.g. [armoede-en-schulden]",
-        ));
+        out.push(missing(doc, "themes", "at least one theme slug, e.g. [armoede-en-schulden]"));
     }
     if kind.published_required() && c.published.is_none() {
-        out.push(missing(
-            doc,
-            "published",
-            "the publication date, e.g. 2024-04-23",
-        ));
+        out.push(missing(doc, "published", "the publication date, e.g. 2024-04-23"));
     }
     if c.image.is_some() && c.image_alt.is_none_or(|a| a.trim().is_empty()) {
         out.push(
@@ -277,27 +236,19 @@ fn check(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) {
     if let Some(lang) = c.language {
         if !is_bcp47(lang) {
             out.push(
-                doc.diag(
-                    true,
-                    "language",
-                    format!("\"{lang}\" is not a BCP 47 language tag"),
-                )
-                .help("write e.g. nl, en, fy or nl-BE"),
+                doc.diag(true, "language", format!("\"{lang}\" is not a BCP 47 language tag"))
+                    .help("write e.g. nl, en, fy or nl-BE"),
             );
         }
     }
     if kind.body_required() && doc.body().trim().is_empty() {
-        let what = if kind == Kind::Theme {
-            "an introduction"
-        } else {
-            "text"
-        };
+        let what = if kind == Kind::Theme { "an introduction" } else { "text" };
         out.push(
-            Diagnostic::error(
-                &doc.file.display,
-                format!("the body is empty; a {} needs {what}", kind.name()),
-            )
-            .at(&doc.file.text, doc.body_line.saturating_sub(1), 1),
+            Diagnostic::error(&doc.file.display, format!("the body is empty; a {} needs {what}", kind.name())).at(
+                &doc.file.text,
+                doc.body_line.saturating_sub(1),
+                1,
+            ),
         );
     }
     check_values(doc, ctx, out);
@@ -307,25 +258,15 @@ fn check(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) {
 fn missing(doc: &Document, field: &str, hint: &str) -> Diagnostic {
     if let Some((line, col)) = doc.locs.key_of(field) {
         // Written but empty: point at it.
-        return Diagnostic::error(
-            &doc.file.display,
-            format!("\"{field}\" is required and may not be empty"),
-        )
-        .at(&doc.file.text, line, col)
-        .field(field)
-        .help(format!("write {hint}"));
+        return Diagnostic::error(&doc.file.display, format!("\"{field}\" is required and may not be empty"))
+            .at(&doc.file.text, line, col)
+            .field(field)
+            .help(format!("write {hint}"));
     }
-    Diagnostic::error(
-        &doc.file.display,
-        format!("missing required field \"{field}\""),
-    )
-    .at(
-        &doc.file.text,
-        doc.locs.top_keys.first().map(|k| k.1).unwrap_or(1),
-        1,
-    )
-    .field(field)
-    .help(format!("add `{field}:` with {hint}"))
+    Diagnostic::error(&doc.file.display, format!("missing required field \"{field}\""))
+        .at(&doc.file.text, doc.locs.top_keys.first().map(|k| k.1).unwrap_or(1), 1)
+        .field(field)
+        .help(format!("add `{field}:` with {hint}"))
 }
 
 /// Dates, vocabulary codes and URLs, via the type's field walk.
@@ -380,11 +321,7 @@ fn check_values(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>
     }
     if let (Some(p), Some(u)) = (published, updated) {
         if u.date < p.date {
-            out.push(doc.diag(
-                false,
-                "updated",
-                format!("updated ({}) is before published ({})", u.date, p.date),
-            ));
+            out.push(doc.diag(false, "updated", format!("updated ({}) is before published ({})", u.date, p.date)));
         }
     }
     doc.published = published;
@@ -432,33 +369,22 @@ fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) 
                     out.push(doc.diag(
                         true,
                         &format!("{path}.number"),
-                        format!(
-                            "session number {} is used twice (also sessions[{first}])",
-                            s.number
-                        ),
+                        format!("session number {} is used twice (also sessions[{first}])", s.number),
                     ));
                 }
                 if s.number == 0 || s.number as usize > c.sessions.len() {
                     out.push(doc.diag(
                         true,
                         &format!("{path}.number"),
-                        format!(
-                            "session numbers run from 1 to {}, found {}",
-                            c.sessions.len(),
-                            s.number
-                        ),
+                        format!("session numbers run from 1 to {}, found {}", c.sessions.len(), s.number),
                     ));
                 }
                 let status = s.status;
                 match (&s.date, status) {
                     (None, Some(model::SessionStatus::TePlannen)) => {}
                     (None, _) => out.push(
-                        doc.diag(
-                            true,
-                            &path,
-                            "a session without a date must have status te-plannen",
-                        )
-                        .help("add `date:` or `status: te-plannen`"),
+                        doc.diag(true, &path, "a session without a date must have status te-plannen")
+                            .help("add `date:` or `status: te-plannen`"),
                     ),
                     (Some(d), Some(model::SessionStatus::Gepland) | None) => {
                         if let Ok(m) = dates::parse_date(d) {
@@ -475,19 +401,12 @@ fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) 
                     out.push(doc.diag(
                         false,
                         "sessions_planned",
-                        format!(
-                            "{planned} sessions planned, {} in the list",
-                            c.sessions.len()
-                        ),
+                        format!("{planned} sessions planned, {} in the list", c.sessions.len()),
                     ));
                 }
             }
             if c.organisers.is_empty() {
-                out.push(doc.diag(
-                    true,
-                    "organisers",
-                    "organisers needs at least one organisation",
-                ));
+                out.push(doc.diag(true, "organisers", "organisers needs at least one organisation"));
             }
         }
         Raw::Intervention(iv) => {
@@ -503,10 +422,7 @@ fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) 
                         out.push(doc.diag(
                             false,
                             "recognition_date",
-                            format!(
-                                "the recognition expired on {until} ({y} years after {})",
-                                m.date
-                            ),
+                            format!("the recognition expired on {until} ({y} years after {})", m.date),
                         ));
                     }
                 }
@@ -518,91 +434,65 @@ fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) 
         Raw::Person(p) => {
             if let Some(phone) = &p.phone {
                 if !is_e164_nl(phone) {
-                    out.push(doc.diag(true, "phone", format!("\"{phone}\" is not stored as E.164")).help("write it as +31 followed by the number without the leading 0, e.g. +31201234567"));
+                    out.push(
+                        doc.diag(true, "phone", format!("\"{phone}\" is not stored as E.164"))
+                            .help("write it as +31 followed by the number without the leading 0, e.g. +31201234567"),
+                    );
                 }
             }
             if let Some(email) = &p.email {
                 if !is_email(email) {
-                    out.push(doc.diag(
-                        true,
-                        "email",
-                        format!("\"{email}\" is not an e-mail address"),
-                    ));
+                    out.push(doc.diag(true, "email", format!("\"{email}\" is not an e-mail address")));
                 }
             }
             if p.organisations.is_empty() {
-                out.push(doc.diag(
-                    true,
-                    "organisations",
-                    "organisations needs at least one organisation",
-                ));
+                out.push(doc.diag(true, "organisations", "organisations needs at least one organisation"));
             }
         }
         Raw::Publication(p) => {
             if let Some(c) = &p.country {
                 if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
                     out.push(
-                        doc.diag(
-                            true,
-                            "country",
-                            format!("\"{c}\" is not an ISO 3166-1 alpha-2 code"),
-                        )
-                        .help("write two capital letters, e.g. NL or BE"),
+                        doc.diag(true, "country", format!("\"{c}\" is not an ISO 3166-1 alpha-2 code"))
+                            .help("write two capital letters, e.g. NL or BE"),
                     );
                 }
             }
             if p.publishers.is_empty() {
-                out.push(doc.diag(
-                    true,
-                    "publishers",
-                    "publishers needs at least one organisation",
-                ));
+                out.push(doc.diag(true, "publishers", "publishers needs at least one organisation"));
             }
         }
         Raw::Offer(o) => {
             if o.providers.is_empty() {
-                out.push(doc.diag(
-                    true,
-                    "providers",
-                    "providers needs at least one organisation",
-                ));
+                out.push(doc.diag(true, "providers", "providers needs at least one organisation"));
             }
             if let (Some(model::OfferStatus::Gepland), Some(Ok(e))) =
                 (o.status, o.end.as_deref().map(dates::parse_date))
             {
                 if e.date < ctx.now {
                     out.push(
-                        doc.diag(
-                            false,
-                            "status",
-                            format!("the offer ended on {} but is still marked gepland", e.date),
-                        )
-                        .help("remove the status (it is computed as afgelopen) or set geannuleerd"),
+                        doc.diag(false, "status", format!("the offer ended on {} but is still marked gepland", e.date))
+                            .help("remove the status (it is computed as afgelopen) or set geannuleerd"),
                     );
                 }
             }
-            if let (Some(Ok(s)), Some(Ok(e))) = (
-                o.start.as_deref().map(dates::parse_date),
-                o.end.as_deref().map(dates::parse_date),
-            ) {
+            if let (Some(Ok(s)), Some(Ok(e))) =
+                (o.start.as_deref().map(dates::parse_date), o.end.as_deref().map(dates::parse_date))
+            {
                 if e.date < s.date {
-                    out.push(doc.diag(
-                        true,
-                        "end",
-                        format!("end ({}) is before start ({})", e.date, s.date),
-                    ));
+                    out.push(doc.diag(true, "end", format!("end ({}) is before start ({})", e.date, s.date)));
                 }
             }
         }
         Raw::PracticeExample(p) if p.organisations.is_empty() => {
-            out.push(doc.diag(
-                true,
-                "organisations",
-                "organisations needs at least one organisation with a role",
-            ));
+            out.push(doc.diag(true, "organisations", "organisations needs at least one organisation with a role"));
         }
         Raw::Gap(g) if g.reason.is_empty() => {
-            out.push(doc.diag(true, "reason", "reason needs at least one of beperkt-aanbod, alleen-sectoraal, organisatie-van-leren"));
+            out.push(doc.diag(
+                true,
+                "reason",
+                "reason needs at least one of beperkt-aanbod, alleen-sectoraal, organisatie-van-leren",
+            ));
         }
         _ => {}
     }
@@ -636,8 +526,7 @@ fn is_email(s: &str) -> bool {
 }
 
 fn is_e164_nl(s: &str) -> bool {
-    s.strip_prefix('+')
-        .is_some_and(|d| (8..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+    s.strip_prefix('+').is_some_and(|d| (8..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]

@@ -80,9 +80,6 @@ mod tests {
     fn refuses_broken_files() {
         assert_eq!(split("").unwrap_err().line, 0);
         assert_eq!(split("title: x\n").unwrap_err().line, 1);
-        assert!(split("---\ntitle: x\n")
-            .unwrap_err()
-            .message
-            .contains("never closed"));
+        assert!(split("---\ntitle: x\n").unwrap_err().message.contains("never closed"));
     }
 }

@@ -93,10 +93,9 @@ pub fn load(content_dir: &Path, type_folders: &[&str]) -> Result<ContentTree> {
             (1, false) => match rel.as_str() {
                 "site.yaml" | "vocab.yaml" => entries.push(Entry::Content(entry.into_path(), rel)),
                 r if r.eq_ignore_ascii_case("readme.md") => {}
-                _ => tree.diagnostics.push(
-                    Diagnostic::error(&shown, "unexpected file at the top of content/")
-                        .help("only site.yaml, vocab.yaml and README.md live here; items go into a type folder such as themas/"),
-                ),
+                _ => tree.diagnostics.push(Diagnostic::error(&shown, "unexpected file at the top of content/").help(
+                    "only site.yaml, vocab.yaml and README.md live here; items go into a type folder such as themas/",
+                )),
             },
             (_, true) if top == "media" => {}
             (_, true) if type_folders.contains(&top.as_str()) => {
@@ -115,20 +114,16 @@ pub fn load(content_dir: &Path, type_folders: &[&str]) -> Result<ContentTree> {
                     } else {
                         "not a Markdown file: content items are `.md` files"
                     };
-                    tree.diagnostics.push(
-                        Diagnostic::error(&shown, what)
-                            .help("images and downloads belong in content/media/"),
-                    );
+                    tree.diagnostics
+                        .push(Diagnostic::error(&shown, what).help("images and downloads belong in content/media/"));
                 }
             }
             _ => {}
         }
     }
 
-    let read: Vec<Result<Result<Either, Diagnostic>>> = entries
-        .into_par_iter()
-        .map(|e| read_entry(e, &display_root))
-        .collect();
+    let read: Vec<Result<Result<Either, Diagnostic>>> =
+        entries.into_par_iter().map(|e| read_entry(e, &display_root)).collect();
     for r in read {
         match r? {
             Ok(Either::File(f)) => match f.rel.as_str() {
@@ -154,46 +149,24 @@ fn read_entry(entry: Entry, display_root: &str) -> Result<Result<Either, Diagnos
         Entry::Media(p, r) => (p, r, true),
     };
     let shown = format!("{display_root}{rel}");
-    let size = std::fs::metadata(&path)
-        .with_context(|| format!("failed to read `{}`", path.display()))?
-        .len();
-    let limit = if is_media {
-        50 * MAX_FILE_BYTES
-    } else {
-        MAX_FILE_BYTES
-    };
+    let size = std::fs::metadata(&path).with_context(|| format!("failed to read `{}`", path.display()))?.len();
+    let limit = if is_media { 50 * MAX_FILE_BYTES } else { MAX_FILE_BYTES };
     if size > limit {
-        return Ok(Err(Diagnostic::error(
-            &shown,
-            format!("file is {} bytes; the limit is {} bytes", size, limit),
-        )
-        .help(
-            "split the text, or put large downloads elsewhere and link to them",
-        )));
+        return Ok(Err(Diagnostic::error(&shown, format!("file is {} bytes; the limit is {} bytes", size, limit))
+            .help("split the text, or put large downloads elsewhere and link to them")));
     }
-    let bytes =
-        std::fs::read(&path).with_context(|| format!("failed to read `{}`", path.display()))?;
+    let bytes = std::fs::read(&path).with_context(|| format!("failed to read `{}`", path.display()))?;
     if is_media {
         return Ok(Ok(Either::Media(MediaFile { rel, bytes })));
     }
     let text = match decode(&bytes) {
         Ok(t) => t,
-        Err(msg) => {
-            return Ok(Err(
-                Diagnostic::error(&shown, msg).help("save the file as UTF-8")
-            ))
-        }
+        Err(msg) => return Ok(Err(Diagnostic::error(&shown, msg).help("save the file as UTF-8"))),
     };
     let folder = rel.split('/').next().unwrap_or_default().to_string();
     let name = rel.rsplit('/').next().unwrap_or_default();
     let stem = name.strip_suffix(".md").unwrap_or(name).to_string();
-    Ok(Ok(Either::File(SourceFile {
-        rel,
-        display: shown,
-        folder,
-        stem,
-        text,
-    })))
+    Ok(Ok(Either::File(SourceFile { rel, display: shown, folder, stem, text })))
 }
 
 /// UTF-8 only; a UTF-8 BOM is stripped, UTF-16 is named as such, and CRLF or lone CR
@@ -207,8 +180,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         None => (0, bytes),
     };
     // The offset is of the file as saved, BOM included, so an editor can find it.
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| format!("invalid UTF-8 at byte offset {}", bom + e.valid_up_to()))?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| format!("invalid UTF-8 at byte offset {}", bom + e.valid_up_to()))?;
     if text.contains('\r') {
         Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
@@ -229,10 +202,7 @@ pub fn is_ignored_name(name: &str) -> bool {
 
 fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 /// `content/` as the editor typed it, with a trailing slash, for messages.
@@ -266,24 +236,18 @@ impl HelpIfNone for Diagnostic {
 /// Symlinks are refused here too (RELIABILITY B20).
 pub fn load_layouts(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-    {
+    for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
         let entry = entry.with_context(|| format!("cannot walk `{}`", dir.display()))?;
         let name = entry.file_name().to_string_lossy();
         if entry.depth() == 0 || is_ignored_name(&name) {
             continue;
         }
         if entry.path_is_symlink() {
-            anyhow::bail!(
-                "refusing the symbolic link `{}` in the layouts folder",
-                entry.path().display()
-            );
+            anyhow::bail!("refusing the symbolic link `{}` in the layouts folder", entry.path().display());
         }
         if entry.file_type().is_file() {
-            let bytes = std::fs::read(entry.path())
-                .with_context(|| format!("failed to read `{}`", entry.path().display()))?;
+            let bytes =
+                std::fs::read(entry.path()).with_context(|| format!("failed to read `{}`", entry.path().display()))?;
             files.push((rel_path(dir, entry.path()), bytes));
         }
     }
@@ -298,14 +262,8 @@ mod tests {
     fn decoding_normalises_and_refuses() {
         assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc\n").unwrap(), "a\nb\nc\n");
         assert!(decode(b"\xFF\xFEa\0").unwrap_err().contains("UTF-16"));
-        assert_eq!(
-            decode(b"ab\xC3(").unwrap_err(),
-            "invalid UTF-8 at byte offset 2"
-        );
-        assert_eq!(
-            decode(b"\xEF\xBB\xBFab\xC3(").unwrap_err(),
-            "invalid UTF-8 at byte offset 5"
-        );
+        assert_eq!(decode(b"ab\xC3(").unwrap_err(), "invalid UTF-8 at byte offset 2");
+        assert_eq!(decode(b"\xEF\xBB\xBFab\xC3(").unwrap_err(), "invalid UTF-8 at byte offset 5");
     }
 
     #[test]

@@ -11,9 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -221,37 +219,20 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.heading = Some(OpenHeading {
                     index: self.out.len(),
                     // The page title is the page's only <h1>.
-                    level: if level == HeadingLevel::H1 {
-                        HeadingLevel::H2
-                    } else {
-                        level
-                    },
+                    level: if level == HeadingLevel::H1 { HeadingLevel::H2 } else { level },
                     explicit_id: id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
                     text: String::new(),
                 });
                 self.out.push(Event::Text(CowStr::Borrowed("")));
             }
-            Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            } => self.start_link(link_type, dest_url, title, id, offset),
-            Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            } => self.start_image(link_type, dest_url, title, id, offset),
+            Tag::Link { link_type, dest_url, title, id } => self.start_link(link_type, dest_url, title, id, offset),
+            Tag::Image { link_type, dest_url, title, id } => self.start_image(link_type, dest_url, title, id, offset),
             Tag::CodeBlock(kind) => {
                 let lang = match kind {
                     CodeBlockKind::Fenced(info) => fence_language(&info).to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                self.code = Some(OpenCode {
-                    lang,
-                    content: String::new(),
-                });
+                self.code = Some(OpenCode { lang, content: String::new() });
             }
             other => self.out.push(Event::Start(other)),
         }
@@ -271,11 +252,9 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 }
             }
             TagEnd::CodeBlock => self.finish_code(),
-            TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript => self.out.push(Event::End(tag)),
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {
+                self.out.push(Event::End(tag))
+            }
             _ => {
                 // Block boundaries separate words in the plain text.
                 self.text.push(' ');
@@ -311,11 +290,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
             *slot = start;
         }
         self.out.push(Event::End(TagEnd::Heading(open.level)));
-        self.headings.push(Heading {
-            level: open.level as u8,
-            id,
-            text,
-        });
+        self.headings.push(Heading { level: open.level as u8, id, text });
     }
 
     fn finish_code(&mut self) {
@@ -331,42 +306,19 @@ impl<'a, 'r> Renderer<'a, 'r> {
         } else {
             None
         };
-        self.out.push(Event::Html(CowStr::from(code_html(
-            &code.lang,
-            &code.content,
-            highlighted,
-        ))));
+        self.out.push(Event::Html(CowStr::from(code_html(&code.lang, &code.content, highlighted))));
     }
 
     fn issue(&mut self, offset: usize, severity: IssueSeverity, message: String) {
-        self.issues.push(BodyIssue {
-            offset,
-            severity,
-            message,
-        });
+        self.issues.push(BodyIssue { offset, severity, message });
     }
 
-    fn start_link(
-        &mut self,
-        link_type: LinkType,
-        dest: CowStr<'a>,
-        title: CowStr<'a>,
-        id: CowStr<'a>,
-        offset: usize,
-    ) {
+    fn start_link(&mut self, link_type: LinkType, dest: CowStr<'a>, title: CowStr<'a>, id: CowStr<'a>, offset: usize) {
         // `<a@b.nl>`: pulldown-cmark adds the `mailto:` itself.
-        let kind = if link_type == LinkType::Email {
-            Dest::Remote
-        } else {
-            classify(&dest)
-        };
+        let kind = if link_type == LinkType::Email { Dest::Remote } else { classify(&dest) };
         let url = match kind {
             Dest::Disallowed => {
-                self.issue(
-                    offset,
-                    IssueSeverity::Warning,
-                    DISALLOWED_SCHEME.to_string(),
-                );
+                self.issue(offset, IssueSeverity::Warning, DISALLOWED_SCHEME.to_string());
                 None
             }
             Dest::Page { path, anchor } => {
@@ -382,31 +334,15 @@ impl<'a, 'r> Renderer<'a, 'r> {
         };
         self.links.push(url.is_some());
         if let Some(dest_url) = url {
-            self.out.push(Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }));
+            self.out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
         }
     }
 
-    fn start_image(
-        &mut self,
-        link_type: LinkType,
-        dest: CowStr<'a>,
-        title: CowStr<'a>,
-        id: CowStr<'a>,
-        offset: usize,
-    ) {
+    fn start_image(&mut self, link_type: LinkType, dest: CowStr<'a>, title: CowStr<'a>, id: CowStr<'a>, offset: usize) {
         let url = match classify(&dest) {
             // An image never needs mailto/tel; treat them like any other bad scheme.
             Dest::Disallowed | Dest::Contact => {
-                self.issue(
-                    offset,
-                    IssueSeverity::Warning,
-                    DISALLOWED_SCHEME.to_string(),
-                );
+                self.issue(offset, IssueSeverity::Warning, DISALLOWED_SCHEME.to_string());
                 None
             }
             Dest::Remote => {
@@ -421,12 +357,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
         // A removed image leaves its alt text: the inner events render as inline text.
         self.images.push(url.is_some());
         if let Some(dest_url) = url {
-            self.out.push(Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }));
+            self.out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
         }
     }
 
@@ -491,9 +422,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     };
                 }
             }
-            let message = format!(
-                "raw HTML nested more than {MAX_SANITISE_DEPTH} levels deep: shown as text"
-            );
+            let message = format!("raw HTML nested more than {MAX_SANITISE_DEPTH} levels deep: shown as text");
             self.issue(self.first_raw_offset, IssueSeverity::Warning, message);
         }
         let mut html = String::with_capacity(self.text.len() * 3 / 2 + 64);
@@ -530,8 +459,8 @@ const MAX_SANITISE_DEPTH: usize = 1000;
 /// (`<li><li>` are siblings), so counting them would only inflate the estimate.
 fn counts_for_depth(name: &str) -> bool {
     const FLAT: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option",
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p",
+        "li", "dt", "dd", "tr", "td", "th", "option",
     ];
     !name.is_empty() && !FLAT.contains(&name)
 }
@@ -544,8 +473,7 @@ fn removal_warning(name: &str, tag: &str) -> Option<String> {
         ("img", Some(src)) => Some(format!("remote image \"{src}\" removed: {NO_THIRD_PARTY}")),
         ("iframe", Some(src)) => Some(format!("remote iframe \"{src}\" removed: {NO_THIRD_PARTY}")),
         (
-            "script" | "style" | "iframe" | "object" | "embed" | "form" | "base" | "meta" | "link"
-            | "svg" | "math",
+            "script" | "style" | "iframe" | "object" | "embed" | "form" | "base" | "meta" | "link" | "svg" | "math",
             _,
         ) => Some(format!("raw HTML <{name}> removed")),
         _ => None,
@@ -587,10 +515,7 @@ enum Dest<'d> {
     /// mailto or tel.
     Contact,
     /// Another content file: `@/…` or a relative path ending in `.md`.
-    Page {
-        path: &'d str,
-        anchor: Option<&'d str>,
-    },
+    Page { path: &'d str, anchor: Option<&'d str> },
     /// Any other relative path: a media file.
     Asset,
     /// Any other scheme (`javascript:`, `data:`, `file:`, …).
@@ -604,13 +529,7 @@ fn classify(dest: &str) -> Dest<'_> {
     let norm: String = dest
         .chars()
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .map(|c| {
-            if c == '\\' {
-                '/'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
+        .map(|c| if c == '\\' { '/' } else { c.to_ascii_lowercase() })
         .collect();
     if let Some(scheme) = scheme_of(&norm) {
         return match scheme {
@@ -662,10 +581,7 @@ fn attr_value<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
         let value = value.trim_start();
         return Some(match value.chars().next() {
             Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default(),
-            _ => value
-                .split(|c: char| c.is_ascii_whitespace())
-                .next()
-                .unwrap_or_default(),
+            _ => value.split(|c: char| c.is_ascii_whitespace()).next().unwrap_or_default(),
         });
     }
     None
@@ -673,9 +589,7 @@ fn attr_value<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
 
 /// The language named by a fence info string: its first word (`rust,ignore` -> `rust`).
 fn fence_language(info: &str) -> &str {
-    info.split(|c: char| c.is_whitespace() || c == ',' || c == '{')
-        .next()
-        .unwrap_or_default()
+    info.split(|c: char| c.is_whitespace() || c == ',' || c == '{').next().unwrap_or_default()
 }
 
 /// Syntect runs at roughly half a megabyte per second on Rust code, so one body gets at
@@ -687,10 +601,7 @@ const MAX_HIGHLIGHT_LINE: usize = 4 * 1024;
 /// The HTML of a code block: highlighted if `highlighted` is given, else plain and escaped.
 fn code_html(lang: &str, code: &str, highlighted: Option<String>) -> String {
     match highlighted {
-        Some(html) => format!(
-            "<pre class=\"code\" data-lang=\"{}\"><code>{html}</code></pre>\n",
-            escape_html(lang)
-        ),
+        Some(html) => format!("<pre class=\"code\" data-lang=\"{}\"><code>{html}</code></pre>\n", escape_html(lang)),
         None => format!("<pre><code>{}</code></pre>\n", escape_html(code)),
     }
 }
@@ -702,9 +613,7 @@ fn highlight(lang: &str, code: &str) -> Option<String> {
     // when a fence names something that could be a language.
     let plausible = !lang.is_empty()
         && lang.len() <= 40
-        && lang
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"+-#._".contains(&b));
+        && lang.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-#._".contains(&b));
     if !plausible {
         return None;
     }
@@ -724,9 +633,7 @@ fn highlight(lang: &str, code: &str) -> Option<String> {
         if line.len() > MAX_HIGHLIGHT_LINE {
             return None;
         }
-        generator
-            .parse_html_for_line_which_includes_newline(line)
-            .ok()?;
+        generator.parse_html_for_line_which_includes_newline(line).ok()?;
     }
     Some(generator.finalize())
 }
@@ -846,17 +753,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             ("abbr", &["title"]),
             ("li", &["id"]),
         ];
-        let clean_content = [
-            "script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math",
-        ];
+        let clean_content = ["script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"];
         let mut b = ammonia::Builder::default();
         b.tags(tags.into_iter().collect())
-            .tag_attributes(
-                attrs
-                    .into_iter()
-                    .map(|(t, a)| (t, a.iter().copied().collect()))
-                    .collect(),
-            )
+            .tag_attributes(attrs.into_iter().map(|(t, a)| (t, a.iter().copied().collect())).collect())
             .generic_attributes(["lang", "title"].into_iter().collect())
             .clean_content_tags(clean_content.into_iter().collect())
             .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
@@ -868,37 +768,22 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 }
 
 /// Classes this module (or pulldown-cmark) writes besides syntect's `hl-` ones.
-const OWN_CLASSES: &[&str] = &[
-    "code",
-    "footnote-reference",
-    "footnote-definition",
-    "footnote-definition-label",
-];
+const OWN_CLASSES: &[&str] = &["code", "footnote-reference", "footnote-definition", "footnote-definition-label"];
 
 /// Value-level rules ammonia's name-level allow-list cannot express.
-fn filter_attribute<'u>(
-    element: &str,
-    attribute: &str,
-    value: &'u str,
-) -> Option<std::borrow::Cow<'u, str>> {
+fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<std::borrow::Cow<'u, str>> {
     match (element, attribute) {
         (_, "class") => {
-            let kept: Vec<&str> = value
-                .split_ascii_whitespace()
-                .filter(|c| c.starts_with("hl-") || OWN_CLASSES.contains(c))
-                .collect();
+            let kept: Vec<&str> =
+                value.split_ascii_whitespace().filter(|c| c.starts_with("hl-") || OWN_CLASSES.contains(c)).collect();
             (!kept.is_empty()).then(|| kept.join(" ").into())
         }
         // Table alignment as pulldown-cmark writes it, nothing else.
-        (_, "style") => matches!(
-            value,
-            "text-align: left" | "text-align: center" | "text-align: right"
-        )
-        .then_some(value.into()),
-        // Images only from this site: no third-party requests.
-        ("img", "src") => {
-            matches!(classify(value), Dest::Asset | Dest::Page { .. }).then_some(value.into())
+        (_, "style") => {
+            matches!(value, "text-align: left" | "text-align: center" | "text-align: right").then_some(value.into())
         }
+        // Images only from this site: no third-party requests.
+        ("img", "src") => matches!(classify(value), Dest::Asset | Dest::Page { .. }).then_some(value.into()),
         (_, "href") => (classify(value) != Dest::Disallowed).then_some(value.into()),
         _ => Some(value.into()),
     }
@@ -937,11 +822,7 @@ mod tests {
     }
 
     fn warnings(out: &Rendered) -> Vec<&str> {
-        out.issues
-            .iter()
-            .filter(|i| i.severity == IssueSeverity::Warning)
-            .map(|i| i.message.as_str())
-            .collect()
+        out.issues.iter().filter(|i| i.severity == IssueSeverity::Warning).map(|i| i.message.as_str()).collect()
     }
 
     fn sanitize_calls() -> usize {
@@ -952,38 +833,19 @@ mod tests {
     fn level_one_headings_are_demoted_and_ids_unique() {
         let out = r("# Inleiding\n\n## Aanpak\n\ntekst\n\n## Aanpak\n\n### Diep\n");
         assert!(!out.html.contains("<h1"), "{}", out.html);
-        assert!(
-            out.html.contains("<h2 id=\"inleiding\">Inleiding</h2>"),
-            "{}",
-            out.html
-        );
+        assert!(out.html.contains("<h2 id=\"inleiding\">Inleiding</h2>"), "{}", out.html);
         assert!(out.html.contains("<h2 id=\"aanpak\">Aanpak</h2>"));
         assert!(out.html.contains("<h2 id=\"aanpak-1\">Aanpak</h2>"));
         assert!(out.html.contains("<h3 id=\"diep\">Diep</h3>"));
-        let got: Vec<(u8, &str, &str)> = out
-            .headings
-            .iter()
-            .map(|h| (h.level, h.id.as_str(), h.text.as_str()))
-            .collect();
+        let got: Vec<(u8, &str, &str)> =
+            out.headings.iter().map(|h| (h.level, h.id.as_str(), h.text.as_str())).collect();
         assert_eq!(
             got,
-            [
-                (2, "inleiding", "Inleiding"),
-                (2, "aanpak", "Aanpak"),
-                (2, "aanpak-1", "Aanpak"),
-                (3, "diep", "Diep")
-            ]
+            [(2, "inleiding", "Inleiding"), (2, "aanpak", "Aanpak"), (2, "aanpak-1", "Aanpak"), (3, "diep", "Diep")]
         );
         // Deterministic: the same body gives the same ids.
-        assert_eq!(
-            r("## Aanpak\n## Aanpak\n## Aanpak\n").headings,
-            r("## Aanpak\n## Aanpak\n## Aanpak\n").headings
-        );
-        let ids: Vec<String> = r("## Aanpak\n## Aanpak\n## Aanpak\n")
-            .headings
-            .into_iter()
-            .map(|h| h.id)
-            .collect();
+        assert_eq!(r("## Aanpak\n## Aanpak\n## Aanpak\n").headings, r("## Aanpak\n## Aanpak\n## Aanpak\n").headings);
+        let ids: Vec<String> = r("## Aanpak\n## Aanpak\n## Aanpak\n").headings.into_iter().map(|h| h.id).collect();
         assert_eq!(ids, ["aanpak", "aanpak-1", "aanpak-2"]);
     }
 
@@ -1002,11 +864,7 @@ mod tests {
         assert_eq!(out.headings[0].id, "onze-aanpak");
         assert_eq!(out.headings[0].text, "Aanpak");
         assert_eq!(out.headings[1].id, "onze-aanpak-1");
-        assert!(
-            out.html.contains("<h2 id=\"onze-aanpak\">Aanpak</h2>"),
-            "{}",
-            out.html
-        );
+        assert!(out.html.contains("<h2 id=\"onze-aanpak\">Aanpak</h2>"), "{}", out.html);
         assert!(!out.html.contains("onclick"), "{}", out.html);
         assert!(!out.html.contains("rood"), "{}", out.html);
     }
@@ -1015,30 +873,13 @@ mod tests {
     fn internal_links_are_rewritten_in_both_forms_with_anchor() {
         let out = r("Zie [dit](../publicaties/x.md#aanpak) en [dat](@/publicaties/x.md).");
         assert!(out.issues.is_empty(), "{:?}", out.issues);
-        assert!(
-            out.html
-                .contains("<a href=\"/publicaties/x/#aanpak\">dit</a>"),
-            "{}",
-            out.html
-        );
-        assert!(
-            out.html.contains("<a href=\"/publicaties/x/\">dat</a>"),
-            "{}",
-            out.html
-        );
+        assert!(out.html.contains("<a href=\"/publicaties/x/#aanpak\">dit</a>"), "{}", out.html);
+        assert!(out.html.contains("<a href=\"/publicaties/x/\">dat</a>"), "{}", out.html);
         assert_eq!(
             out.internal_links,
             [
-                InternalLink {
-                    offset: 4,
-                    target: "../publicaties/x.md".into(),
-                    anchor: Some("aanpak".into())
-                },
-                InternalLink {
-                    offset: 41,
-                    target: "@/publicaties/x.md".into(),
-                    anchor: None
-                },
+                InternalLink { offset: 4, target: "../publicaties/x.md".into(), anchor: Some("aanpak".into()) },
+                InternalLink { offset: 41, target: "@/publicaties/x.md".into(), anchor: None },
             ]
         );
     }
@@ -1063,47 +904,24 @@ mod tests {
     fn reference_links_to_pages_are_resolved_too() {
         let body = "Zie [hier][p].\n\n[p]: ../publicaties/x.md#b\n";
         let out = r(body);
-        assert!(
-            out.html.contains("<a href=\"/publicaties/x/#b\">hier</a>"),
-            "{}",
-            out.html
-        );
-        assert_eq!(
-            out.internal_links[0].offset,
-            body.find("[hier]").unwrap_or(usize::MAX)
-        );
+        assert!(out.html.contains("<a href=\"/publicaties/x/#b\">hier</a>"), "{}", out.html);
+        assert_eq!(out.internal_links[0].offset, body.find("[hier]").unwrap_or(usize::MAX));
     }
 
     #[test]
     fn assets_go_through_the_resolver() {
         let body = "[pdf](../media/x.pdf) ![kaart](media/wijk.svg) [oud](media/oud.pdf)";
         let out = r(body);
-        assert!(
-            out.html.contains("<a href=\"/media/x.pdf\">pdf</a>"),
-            "{}",
-            out.html
-        );
-        assert!(
-            out.html
-                .contains("<img src=\"/media/wijk.svg\" alt=\"kaart\""),
-            "{}",
-            out.html
-        );
+        assert!(out.html.contains("<a href=\"/media/x.pdf\">pdf</a>"), "{}", out.html);
+        assert!(out.html.contains("<img src=\"/media/wijk.svg\" alt=\"kaart\""), "{}", out.html);
         assert_eq!(out.issues.len(), 1, "{:?}", out.issues);
         assert_eq!(out.issues[0].severity, IssueSeverity::Error);
-        assert_eq!(
-            out.issues[0].offset,
-            body.find("[oud]").unwrap_or(usize::MAX)
-        );
+        assert_eq!(out.issues[0].offset, body.find("[oud]").unwrap_or(usize::MAX));
         assert!(out.html.contains(" oud</p>"), "{}", out.html);
         let missing_image = r("Voor ![alt tekst](media/weg.png) na");
         assert_eq!(missing_image.issues[0].severity, IssueSeverity::Error);
         assert_eq!(missing_image.issues[0].offset, 5);
-        assert!(
-            missing_image.html.contains("Voor alt tekst na"),
-            "{}",
-            missing_image.html
-        );
+        assert!(missing_image.html.contains("Voor alt tekst na"), "{}", missing_image.html);
         assert!(!missing_image.html.contains("<img"));
     }
 
@@ -1129,22 +947,12 @@ mod tests {
             "jar:http://x!/y",
         ];
         for dest in dests {
-            for body in [
-                format!("[klik]({dest})"),
-                format!("![plaatje]({dest})"),
-                format!("[klik][r]\n\n[r]: {dest}\n"),
-            ] {
+            for body in
+                [format!("[klik]({dest})"), format!("![plaatje]({dest})"), format!("[klik][r]\n\n[r]: {dest}\n")]
+            {
                 let out = r(&body);
                 let lower = out.html.to_lowercase();
-                for bad in [
-                    "javascript:",
-                    "vbscript:",
-                    "data:",
-                    "file:",
-                    "jar:",
-                    "href",
-                    "src",
-                ] {
+                for bad in ["javascript:", "vbscript:", "data:", "file:", "jar:", "href", "src"] {
                     assert!(!lower.contains(bad), "{body:?} -> {}", out.html);
                 }
                 assert_eq!(warnings(&out), [DISALLOWED_SCHEME], "{body:?}");
@@ -1161,19 +969,8 @@ mod tests {
     fn allowed_schemes_and_fragments_are_kept() {
         let out = r("[a](https://x.nl/p) [b](http://x.nl) [c](mailto:a@b.nl) [d](tel:+31201234567) [e](#aanpak) <a@b.nl> <https://x.nl>");
         assert!(out.issues.is_empty(), "{:?}", out.issues);
-        for href in [
-            "https://x.nl/p",
-            "http://x.nl",
-            "mailto:a@b.nl",
-            "tel:+31201234567",
-            "#aanpak",
-            "mailto:a@b.nl",
-        ] {
-            assert!(
-                out.html.contains(&format!("href=\"{href}\"")),
-                "{href}: {}",
-                out.html
-            );
+        for href in ["https://x.nl/p", "http://x.nl", "mailto:a@b.nl", "tel:+31201234567", "#aanpak", "mailto:a@b.nl"] {
+            assert!(out.html.contains(&format!("href=\"{href}\"")), "{href}: {}", out.html);
         }
         assert!(out.internal_links.is_empty());
     }
@@ -1187,21 +984,9 @@ mod tests {
         assert_eq!(classify("\\\\cdn.example/x.png"), Dest::Remote);
         assert_eq!(classify("/\\cdn.example/x.png"), Dest::Remote);
         assert_eq!(classify(""), Dest::Fragment);
-        assert_eq!(
-            classify("x.MD#a"),
-            Dest::Page {
-                path: "x.MD",
-                anchor: Some("a")
-            }
-        );
+        assert_eq!(classify("x.MD#a"), Dest::Page { path: "x.MD", anchor: Some("a") });
         assert_eq!(classify("media/a:b.pdf"), Dest::Asset);
-        assert_eq!(
-            classify("@/a/b.md#"),
-            Dest::Page {
-                path: "@/a/b.md",
-                anchor: None
-            }
-        );
+        assert_eq!(classify("@/a/b.md#"), Dest::Page { path: "@/a/b.md", anchor: None });
     }
 
     #[test]
@@ -1210,31 +995,16 @@ mod tests {
             ("<script>alert(1)</script>", "alert"),
             ("<img src=\"x.png\" onerror=\"alert(1)\">", "onerror"),
             ("<p onclick=\"alert(1)\">x</p>", "onclick"),
-            (
-                "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
-                "srcdoc",
-            ),
+            ("<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>", "srcdoc"),
             ("<base href=\"https://evil.example/\">", "<base"),
-            (
-                "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
-                "http-equiv",
-            ),
-            (
-                "<form action=\"https://evil.example\"><input name=a></form>",
-                "<form",
-            ),
+            ("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">", "http-equiv"),
+            ("<form action=\"https://evil.example\"><input name=a></form>", "<form"),
             ("<object data=\"x.swf\"></object>", "<object"),
             ("<embed src=\"x.swf\">", "<embed"),
             ("<style>body{display:none}</style>", "display"),
             ("<svg><script>alert(1)</script></svg>", "alert"),
-            (
-                "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
-                "javascript",
-            ),
-            (
-                "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-                "onerror",
-            ),
+            ("<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>", "javascript"),
+            ("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", "onerror"),
             ("<a href=\"jav&#x09;ascript:alert(1)\">x</a>", "javascript"),
             ("<a href=\"&#106;avascript:alert(1)\">x</a>", "javascript"),
             ("<img src=\"https://tracker.example/p.gif\">", "tracker"),
@@ -1244,17 +1014,9 @@ mod tests {
             ("<!-- geheim -->", "geheim"),
         ];
         for (html, bad) in cases {
-            for body in [
-                html.to_string(),
-                format!("Tekst {html} tekst"),
-                format!("> {html}"),
-            ] {
+            for body in [html.to_string(), format!("Tekst {html} tekst"), format!("> {html}")] {
                 let out = r(&body);
-                assert!(
-                    !out.html.to_lowercase().contains(bad),
-                    "{body:?} -> {}",
-                    out.html
-                );
+                assert!(!out.html.to_lowercase().contains(bad), "{body:?} -> {}", out.html);
                 assert!(!out.html.contains("<script"), "{body:?} -> {}", out.html);
             }
         }
@@ -1265,11 +1027,7 @@ mod tests {
         let body = "<details><summary>Meer</summary>\n\n<abbr title=\"Wet maatschappelijke ondersteuning\">Wmo</abbr> H<sub>2</sub>O <img src=\"../media/wijk.svg\" alt=\"kaart\"> <a href=\"https://x.nl\">x</a>\n\n</details>\n\n## Aanpak\n\nNoot[^1].\n\n[^1]: Uitleg.\n\n```rust\nfn main() {}\n```\n";
         let before = sanitize_calls();
         let out = r(body);
-        assert_eq!(
-            sanitize_calls(),
-            before + 1,
-            "raw HTML must be sanitised once"
-        );
+        assert_eq!(sanitize_calls(), before + 1, "raw HTML must be sanitised once");
         for keep in [
             "<details>",
             "<summary>Meer</summary>",
@@ -1295,23 +1053,14 @@ mod tests {
         let out = r("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\nTekst <img src=\"http://x.nl/a.png\"> <script>x</script>");
         let w = warnings(&out);
         assert!(
-            w.iter().any(
-                |m| m.starts_with("remote iframe \"https://www.youtube.com/embed/x\"")
-                    && m.ends_with(NO_THIRD_PARTY)
-            ),
-            "{w:?}"
-        );
-        assert!(
             w.iter()
-                .any(|m| m.starts_with("remote image \"http://x.nl/a.png\"")),
+                .any(|m| m.starts_with("remote iframe \"https://www.youtube.com/embed/x\"")
+                    && m.ends_with(NO_THIRD_PARTY)),
             "{w:?}"
         );
+        assert!(w.iter().any(|m| m.starts_with("remote image \"http://x.nl/a.png\"")), "{w:?}");
         assert!(w.contains(&"raw HTML <script> removed"), "{w:?}");
-        assert!(
-            !out.html.contains("youtube") && !out.html.contains("x.nl"),
-            "{}",
-            out.html
-        );
+        assert!(!out.html.contains("youtube") && !out.html.contains("x.nl"), "{}", out.html);
     }
 
     #[test]
@@ -1324,62 +1073,35 @@ mod tests {
 
     #[test]
     fn link_titles_and_info_strings_cannot_break_out() {
-        let out = r("[x](https://x.nl \"\\\"><script>alert(1)</script>\")\n\n![y](media/wijk.svg 'a\"onerror=\"alert(1)')\n");
+        let out =
+            r("[x](https://x.nl \"\\\"><script>alert(1)</script>\")\n\n![y](media/wijk.svg 'a\"onerror=\"alert(1)')\n");
         assert!(!out.html.contains("<script"), "{}", out.html);
-        assert!(
-            out.html.contains("title=\"&quot;&gt;&lt;script&gt;"),
-            "{}",
-            out.html
-        );
-        assert!(
-            out.html.contains("title=\"a&quot;onerror=&quot;alert(1)\""),
-            "{}",
-            out.html
-        );
+        assert!(out.html.contains("title=\"&quot;&gt;&lt;script&gt;"), "{}", out.html);
+        assert!(out.html.contains("title=\"a&quot;onerror=&quot;alert(1)\""), "{}", out.html);
         let fence = r("```rust\"><script>alert(1)</script>\nlet x = 1;\n```\n\n```\"><img src=x onerror=alert(1)> rust\n<b>\n```\n");
-        assert!(
-            !fence.html.contains("<script") && !fence.html.contains("<img"),
-            "{}",
-            fence.html
-        );
-        assert!(
-            fence.html.contains("<pre><code>let x = 1;\n</code></pre>"),
-            "{}",
-            fence.html
-        );
-        assert!(
-            fence.html.contains("<pre><code>&lt;b&gt;\n</code></pre>"),
-            "{}",
-            fence.html
-        );
+        assert!(!fence.html.contains("<script") && !fence.html.contains("<img"), "{}", fence.html);
+        assert!(fence.html.contains("<pre><code>let x = 1;\n</code></pre>"), "{}", fence.html);
+        assert!(fence.html.contains("<pre><code>&lt;b&gt;\n</code></pre>"), "{}", fence.html);
         assert_eq!(escape_html("\"<'&>"), "&quot;&lt;&#39;&amp;&gt;");
     }
 
     #[test]
     fn remote_images_are_warned_about_and_left_out() {
-        let body =
-            "Kijk: ![de wijk](https://cdn.example/wijk.png \"t\") en ![b](//cdn.example/b.png).";
+        let body = "Kijk: ![de wijk](https://cdn.example/wijk.png \"t\") en ![b](//cdn.example/b.png).";
         let out = r(body);
         assert!(!out.html.contains("<img"), "{}", out.html);
         assert!(!out.html.contains("cdn.example"), "{}", out.html);
         assert!(out.html.contains("Kijk: de wijk en b."), "{}", out.html);
         assert_eq!(out.issues.len(), 2);
         assert_eq!(out.issues[0].severity, IssueSeverity::Warning);
-        assert_eq!(
-            out.issues[0].offset,
-            body.find("![de wijk]").unwrap_or(usize::MAX)
-        );
+        assert_eq!(out.issues[0].offset, body.find("![de wijk]").unwrap_or(usize::MAX));
         assert_eq!(
             out.issues[0].message,
             "remote image \"https://cdn.example/wijk.png\" removed: the site makes no third-party requests"
         );
         // A remote image inside a link: the link stays, the image becomes its alt text.
         let linked = r("[![logo](https://x.nl/l.png)](https://x.nl)");
-        assert!(
-            linked.html.contains("<a href=\"https://x.nl\">logo</a>"),
-            "{}",
-            linked.html
-        );
+        assert!(linked.html.contains("<a href=\"https://x.nl\">logo</a>"), "{}", linked.html);
     }
 
     #[test]
@@ -1394,69 +1116,26 @@ mod tests {
         ] {
             assert!(out.html.contains(part), "{part}: {}", out.html);
         }
-        assert!(
-            out.html
-                .contains("<sup class=\"footnote-reference\"><a href=\"#bron\">1</a></sup>"),
-            "{}",
-            out.html
-        );
-        assert!(
-            out.html
-                .contains("<div class=\"footnote-definition\" id=\"bron\">"),
-            "{}",
-            out.html
-        );
+        assert!(out.html.contains("<sup class=\"footnote-reference\"><a href=\"#bron\">1</a></sup>"), "{}", out.html);
+        assert!(out.html.contains("<div class=\"footnote-definition\" id=\"bron\">"), "{}", out.html);
         // The same survives the sanitiser when the body also has raw HTML.
         let sanitised = r("| a | b |\n|:-|-:|\n| 1 | 2 |\n\nx[^n] <br>\n\n[^n]: y\n");
-        assert!(
-            sanitised
-                .html
-                .contains("<td style=\"text-align: left\">1</td>"),
-            "{}",
-            sanitised.html
-        );
-        assert!(
-            sanitised
-                .html
-                .contains("<div class=\"footnote-definition\" id=\"n\">"),
-            "{}",
-            sanitised.html
-        );
+        assert!(sanitised.html.contains("<td style=\"text-align: left\">1</td>"), "{}", sanitised.html);
+        assert!(sanitised.html.contains("<div class=\"footnote-definition\" id=\"n\">"), "{}", sanitised.html);
     }
 
     #[test]
     fn code_is_highlighted_with_classes_only() {
         let out = r("```rust\nfn main() { let s = \"<b>\"; }\n```\n");
-        assert!(
-            out.html
-                .starts_with("<pre class=\"code\" data-lang=\"rust\"><code>"),
-            "{}",
-            out.html
-        );
+        assert!(out.html.starts_with("<pre class=\"code\" data-lang=\"rust\"><code>"), "{}", out.html);
         assert!(out.html.contains("<span class=\"hl-"), "{}", out.html);
         assert!(out.html.contains("&lt;b&gt;"), "{}", out.html);
         assert!(!out.html.contains("style="), "{}", out.html);
         assert!(!out.html.contains("<b>"), "{}", out.html);
         let plain = r("```onbekendetaal\n<x> & y\n```\n\n    ingesprongen <z>\n\n```\nkaal\n```\n");
-        assert!(
-            plain
-                .html
-                .contains("<pre><code>&lt;x&gt; &amp; y\n</code></pre>"),
-            "{}",
-            plain.html
-        );
-        assert!(
-            plain
-                .html
-                .contains("<pre><code>ingesprongen &lt;z&gt;\n</code></pre>"),
-            "{}",
-            plain.html
-        );
-        assert!(
-            plain.html.contains("<pre><code>kaal\n</code></pre>"),
-            "{}",
-            plain.html
-        );
+        assert!(plain.html.contains("<pre><code>&lt;x&gt; &amp; y\n</code></pre>"), "{}", plain.html);
+        assert!(plain.html.contains("<pre><code>ingesprongen &lt;z&gt;\n</code></pre>"), "{}", plain.html);
+        assert!(plain.html.contains("<pre><code>kaal\n</code></pre>"), "{}", plain.html);
         assert_eq!(fence_language("rust,ignore extra"), "rust");
         // Unterminated fence at end of input still highlights (newline added).
         assert!(r("```python\nx = 1").html.contains("hl-python"));
@@ -1465,16 +1144,10 @@ mod tests {
     #[test]
     fn plain_text_and_word_count() {
         let out = r("# Titel\n\nEen *twee*\ndrie  vier  \nvijf\\\nzes.\n\n- item\n- `code`\n\n```\nfn x()\n```\n| a | b |\n|---|---|\n| c | d |\n");
-        assert_eq!(
-            out.text,
-            "Titel Een twee drie vier vijf zes. item code fn x() a b c d"
-        );
+        assert_eq!(out.text, "Titel Een twee drie vier vijf zes. item code fn x() a b c d");
         assert_eq!(out.word_count, 15);
         let empty = r("");
-        assert_eq!(
-            (empty.html.as_str(), empty.text.as_str(), empty.word_count),
-            ("", "", 0)
-        );
+        assert_eq!((empty.html.as_str(), empty.text.as_str(), empty.word_count), ("", "", 0));
     }
 
     #[test]
@@ -1482,11 +1155,7 @@ mod tests {
         let before = sanitize_calls();
         let out = r("## Kop\n\nGewone *tekst* met [link](https://x.nl) en `<code>`.\n\n```rust\nfn x() {}\n```\n");
         assert_eq!(sanitize_calls(), before, "no raw HTML, so no ammonia");
-        assert!(
-            out.html.contains("<code>&lt;code&gt;</code>"),
-            "{}",
-            out.html
-        );
+        assert!(out.html.contains("<code>&lt;code&gt;</code>"), "{}", out.html);
         r("Met <em>html</em>.");
         assert_eq!(sanitize_calls(), before + 1);
     }
@@ -1494,40 +1163,19 @@ mod tests {
     #[test]
     fn raw_html_nested_too_deeply_is_shown_as_text() {
         let before = sanitize_calls();
-        let deep = r(&format!(
-            "{}x <b>y</b> <script>z</script>",
-            "> ".repeat(5_000)
-        ));
+        let deep = r(&format!("{}x <b>y</b> <script>z</script>", "> ".repeat(5_000)));
         assert_eq!(sanitize_calls(), before, "too deep for ammonia");
-        assert!(
-            deep.html.contains("&lt;b&gt;y&lt;/b&gt;"),
-            "{}",
-            &deep.html[deep.html.len() - 200..]
-        );
+        assert!(deep.html.contains("&lt;b&gt;y&lt;/b&gt;"), "{}", &deep.html[deep.html.len() - 200..]);
         assert!(!deep.html.contains("<script"));
-        assert!(warnings(&deep)
-            .iter()
-            .any(|w| w.starts_with("raw HTML nested more than")));
-        let divs = r(&format!(
-            "{}{}",
-            "<div>".repeat(1_500),
-            "</div>".repeat(1_500)
-        ));
+        assert!(warnings(&deep).iter().any(|w| w.starts_with("raw HTML nested more than")));
+        let divs = r(&format!("{}{}", "<div>".repeat(1_500), "</div>".repeat(1_500)));
         assert!(!divs.html.contains("<div>"), "escaped, not sanitised");
         // Closing an element that was never opened does not hide real nesting.
         let sneaky = r(&"<div></span>".repeat(1_500));
-        assert!(
-            sneaky.html.starts_with("&lt;div&gt;"),
-            "{}",
-            &sneaky.html[..50]
-        );
+        assert!(sneaky.html.starts_with("&lt;div&gt;"), "{}", &sneaky.html[..50]);
         // Ordinary nesting, or many siblings, is sanitised as usual.
         let siblings = r(&format!("<ul>{}</ul>", "<li><div>x</div>".repeat(3_000)));
-        assert!(
-            siblings.html.starts_with("<ul><li><div>x</div></li>"),
-            "{}",
-            &siblings.html[..50]
-        );
+        assert!(siblings.html.starts_with("<ul><li><div>x</div></li>"), "{}", &siblings.html[..50]);
         assert_eq!(sanitize_calls(), before + 1);
     }
 

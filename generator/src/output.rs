@@ -22,12 +22,8 @@ pub fn is_safe_relative(path: &str) -> bool {
     !path.is_empty()
         && !path.contains('\\')
         && !path.contains(':')
-        && path
-            .split('/')
-            .all(|p| !p.is_empty() && p != "." && p != "..")
-        && Path::new(path)
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)))
+        && path.split('/').all(|p| !p.is_empty() && p != "." && p != "..")
+        && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 /// Checks that `out` may be (re)placed: not the content folder or a parent of it, not a
@@ -36,34 +32,20 @@ pub fn check_target(out: &Path, content_dir: &Path) -> Result<()> {
     let abs_out = absolute(out)?;
     let abs_content = absolute(content_dir)?;
     if abs_content.starts_with(&abs_out) {
-        bail!(
-            "refusing to write the site to `{}`: it holds the content folder",
-            out.display()
-        );
+        bail!("refusing to write the site to `{}`: it holds the content folder", out.display());
     }
     if abs_out.starts_with(&abs_content) {
-        bail!(
-            "refusing to write the site to `{}`: it is inside the content folder",
-            out.display()
-        );
+        bail!("refusing to write the site to `{}`: it is inside the content folder", out.display());
     }
     if abs_out.join(".git").exists() {
-        bail!(
-            "refusing to write the site to `{}`: it holds a git repository",
-            out.display()
-        );
+        bail!("refusing to write the site to `{}`: it holds a git repository", out.display());
     }
     if out.exists() {
         if !out.is_dir() {
-            bail!(
-                "refusing to write the site to `{}`: it is a file, not a folder",
-                out.display()
-            );
+            bail!("refusing to write the site to `{}`: it is a file, not a folder", out.display());
         }
-        let empty = std::fs::read_dir(out)
-            .with_context(|| format!("failed to read `{}`", out.display()))?
-            .next()
-            .is_none();
+        let empty =
+            std::fs::read_dir(out).with_context(|| format!("failed to read `{}`", out.display()))?.next().is_none();
         if !empty && !out.join(MARKER).is_file() {
             bail!(
                 "refusing to replace `{}`: leernet did not create it (no {MARKER} file); remove it or choose another --out",
@@ -78,9 +60,7 @@ fn absolute(p: &Path) -> Result<PathBuf> {
     let abs = if p.is_absolute() {
         p.to_path_buf()
     } else {
-        std::env::current_dir()
-            .context("cannot read the current folder")?
-            .join(p)
+        std::env::current_dir().context("cannot read the current folder")?.join(p)
     };
     // Normalise `.` and `..` lexically; the folder may not exist yet.
     let mut out = PathBuf::new();
@@ -98,14 +78,8 @@ fn absolute(p: &Path) -> Result<PathBuf> {
 
 fn sibling(out: &Path, suffix: &str) -> Result<PathBuf> {
     let abs = absolute(out)?;
-    let name = abs
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let parent = abs
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
+    let name = abs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let parent = abs.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     Ok(parent.join(format!(".{name}.{suffix}")))
 }
 
@@ -114,8 +88,7 @@ pub fn write_site(out: &Path, content_dir: &Path, files: &[OutputFile]) -> Resul
     let previous = sibling(out, "previous")?;
     // A build killed between the two renames below left the old site here: put it back.
     if !out.exists() && previous.is_dir() {
-        std::fs::rename(&previous, out)
-            .with_context(|| format!("failed to restore `{}`", out.display()))?;
+        std::fs::rename(&previous, out).with_context(|| format!("failed to restore `{}`", out.display()))?;
     }
     check_target(out, content_dir)?;
     let tmp = sibling(out, &format!("tmp-{}", std::process::id()))?;
@@ -127,21 +100,17 @@ pub fn write_site(out: &Path, content_dir: &Path, files: &[OutputFile]) -> Resul
     }
     if out.exists() {
         if previous.exists() {
-            std::fs::remove_dir_all(&previous)
-                .with_context(|| format!("failed to remove `{}`", previous.display()))?;
+            std::fs::remove_dir_all(&previous).with_context(|| format!("failed to remove `{}`", previous.display()))?;
         }
-        std::fs::rename(out, &previous)
-            .with_context(|| format!("failed to move `{}` aside", out.display()))?;
+        std::fs::rename(out, &previous).with_context(|| format!("failed to move `{}` aside", out.display()))?;
     }
     if let Err(e) = std::fs::rename(&tmp, out) {
         let _ = std::fs::rename(&previous, out);
         let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e)
-            .with_context(|| format!("failed to move the new site into `{}`", out.display()));
+        return Err(e).with_context(|| format!("failed to move the new site into `{}`", out.display()));
     }
     if previous.exists() {
-        std::fs::remove_dir_all(&previous)
-            .with_context(|| format!("failed to remove `{}`", previous.display()))?;
+        std::fs::remove_dir_all(&previous).with_context(|| format!("failed to remove `{}`", previous.display()))?;
     }
     Ok(())
 }
@@ -149,10 +118,8 @@ pub fn write_site(out: &Path, content_dir: &Path, files: &[OutputFile]) -> Resul
 /// Temporary folders of builds that were killed.
 fn remove_stale(out: &Path) -> Result<()> {
     let probe = sibling(out, "tmp-")?;
-    let (Some(parent), Some(prefix)) = (
-        probe.parent(),
-        probe.file_name().map(|n| n.to_string_lossy().into_owned()),
-    ) else {
+    let (Some(parent), Some(prefix)) = (probe.parent(), probe.file_name().map(|n| n.to_string_lossy().into_owned()))
+    else {
         return Ok(());
     };
     let Ok(entries) = std::fs::read_dir(parent) else {
@@ -168,30 +135,21 @@ fn remove_stale(out: &Path) -> Result<()> {
 }
 
 fn write_tree(root: &Path, files: &[OutputFile]) -> Result<()> {
-    std::fs::create_dir_all(root)
-        .with_context(|| format!("failed to create `{}`", root.display()))?;
-    std::fs::write(
-        root.join(MARKER),
-        b"Made by leernet; replaced on every build.\n",
-    )
-    .with_context(|| format!("failed to write `{}`", root.join(MARKER).display()))?;
+    std::fs::create_dir_all(root).with_context(|| format!("failed to create `{}`", root.display()))?;
+    std::fs::write(root.join(MARKER), b"Made by leernet; replaced on every build.\n")
+        .with_context(|| format!("failed to write `{}`", root.join(MARKER).display()))?;
     let mut made = std::collections::HashSet::new();
     for f in files {
         if !is_safe_relative(&f.path) {
-            bail!(
-                "refusing to write `{}`: the path leaves the output folder",
-                f.path
-            );
+            bail!("refusing to write `{}`: the path leaves the output folder", f.path);
         }
         let path = root.join(&f.path);
         if let Some(dir) = path.parent() {
             if made.insert(dir.to_path_buf()) {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("failed to create `{}`", dir.display()))?;
+                std::fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
             }
         }
-        std::fs::write(&path, &f.bytes)
-            .with_context(|| format!("failed to write `{}`", path.display()))?;
+        std::fs::write(&path, &f.bytes).with_context(|| format!("failed to write `{}`", path.display()))?;
     }
     Ok(())
 }
@@ -203,16 +161,7 @@ mod tests {
     #[test]
     fn only_inside_paths_are_safe() {
         assert!(is_safe_relative("themas/x/index.html"));
-        for bad in [
-            "",
-            "/etc/passwd",
-            "../x",
-            "a/../../x",
-            "a//b",
-            "a\\..\\b",
-            "C:/x",
-            "./a",
-        ] {
+        for bad in ["", "/etc/passwd", "../x", "a/../../x", "a//b", "a\\..\\b", "C:/x", "./a"] {
             assert!(!is_safe_relative(bad), "{bad}");
         }
     }
@@ -224,37 +173,20 @@ mod tests {
         let content = dir.join("content");
         std::fs::create_dir_all(&content).unwrap();
         let out = dir.join("public");
-        let f = |p: &str, b: &str| OutputFile {
-            path: p.into(),
-            bytes: b.as_bytes().to_vec(),
-        };
-        write_site(
-            &out,
-            &content,
-            &[f("index.html", "een"), f("a/index.html", "a")],
-        )
-        .unwrap();
+        let f = |p: &str, b: &str| OutputFile { path: p.into(), bytes: b.as_bytes().to_vec() };
+        write_site(&out, &content, &[f("index.html", "een"), f("a/index.html", "a")]).unwrap();
         write_site(&out, &content, &[f("index.html", "twee")]).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.join("index.html")).unwrap(),
-            "twee"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "twee");
         assert!(!out.join("a").exists(), "stale files must go");
         // A failing write leaves the previous site as it was.
         assert!(write_site(&out, &content, &[f("ok.html", "x"), f("../escape", "x")]).is_err());
-        assert_eq!(
-            std::fs::read_to_string(out.join("index.html")).unwrap(),
-            "twee"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "twee");
         // Foreign folders, the content folder and its parents are refused.
         let foreign = dir.join("foreign");
         std::fs::create_dir_all(&foreign).unwrap();
         std::fs::write(foreign.join("keep.txt"), "mine").unwrap();
         assert!(write_site(&foreign, &content, &[f("index.html", "x")]).is_err());
-        assert_eq!(
-            std::fs::read_to_string(foreign.join("keep.txt")).unwrap(),
-            "mine"
-        );
+        assert_eq!(std::fs::read_to_string(foreign.join("keep.txt")).unwrap(), "mine");
         assert!(write_site(&content, &content, &[]).is_err());
         assert!(write_site(&dir, &content, &[]).is_err());
         std::fs::remove_dir_all(&dir).unwrap();

@@ -25,11 +25,7 @@ impl Timings {
     }
 
     pub fn summary(&self) -> String {
-        self.steps
-            .iter()
-            .map(|(n, d)| format!("{n} {} ms", d.as_millis()))
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.steps.iter().map(|(n, d)| format!("{n} {} ms", d.as_millis())).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -62,19 +58,11 @@ pub fn render(
     };
     let Checked { site, diagnostics } = check(content_dir, options, timings)?;
     let Some(mut site) = site else {
-        return Ok(Built {
-            files: None,
-            diagnostics,
-            site: None,
-        });
+        return Ok(Built { files: None, diagnostics, site: None });
     };
     if base_url.is_some() {
         site.config.base_url = base_url;
     }
     let files = timings.step("render", || crate::render::render_site(&site, &layouts))?;
-    Ok(Built {
-        files: Some(files),
-        diagnostics,
-        site: Some(site),
-    })
+    Ok(Built { files: Some(files), diagnostics, site: Some(site) })
 }

@@ -9,10 +9,7 @@ use serde_json::{json, Value};
 
 /// Draft-07, the draft yaml-language-server supports fully.
 fn schema_for<T: JsonSchema>() -> Value {
-    SchemaSettings::draft07()
-        .into_generator()
-        .into_root_schema_for::<T>()
-        .to_value()
+    SchemaSettings::draft07().into_generator().into_root_schema_for::<T>().to_value()
 }
 
 /// The JSON Schema of one type's front matter.
@@ -33,10 +30,7 @@ pub fn schema_of(kind: Kind) -> Value {
     };
     let mut v = schema;
     if let Some(obj) = v.as_object_mut() {
-        obj.insert(
-            "title".into(),
-            json!(format!("leernet {} ({}/)", kind.name(), kind.folder())),
-        );
+        obj.insert("title".into(), json!(format!("leernet {} ({}/)", kind.name(), kind.folder())));
         let required = obj.entry("required").or_insert_with(|| json!([]));
         if let Some(list) = required.as_array_mut() {
             let mut add = |f: &str| {
@@ -56,7 +50,8 @@ pub fn schema_of(kind: Kind) -> Value {
         }
         if kind.themes_required() {
             if let Some(t) = obj.get_mut("properties").and_then(|p| p.get_mut("themes")) {
-                *t = json!({"type": "array", "items": {"type": "string"}, "minItems": 1, "description": "Theme slugs."});
+                *t =
+                    json!({"type": "array", "items": {"type": "string"}, "minItems": 1, "description": "Theme slugs."});
             }
         }
     }
@@ -65,10 +60,7 @@ pub fn schema_of(kind: Kind) -> Value {
 
 /// Schemas of site.yaml and vocab.yaml.
 pub fn settings_schemas() -> Vec<(&'static str, Value)> {
-    vec![
-        ("site", schema_for::<model::SiteConfig>()),
-        ("vocab", schema_for::<model::Vocab>()),
-    ]
+    vec![("site", schema_for::<model::SiteConfig>()), ("vocab", schema_for::<model::Vocab>())]
 }
 
 /// The required top-level fields of a type, in declaration order.
@@ -77,17 +69,10 @@ pub fn required_fields(kind: Kind) -> Vec<String> {
     let req: Vec<String> = s
         .get("required")
         .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(String::from))
-                .collect()
-        })
+        .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
         .unwrap_or_default();
-    let order: Vec<String> = s
-        .get("properties")
-        .and_then(Value::as_object)
-        .map(|p| p.keys().cloned().collect())
-        .unwrap_or_default();
+    let order: Vec<String> =
+        s.get("properties").and_then(Value::as_object).map(|p| p.keys().cloned().collect()).unwrap_or_default();
     let mut out: Vec<String> = order.into_iter().filter(|k| req.contains(k)).collect();
     for r in req {
         if !out.contains(&r) {
@@ -105,15 +90,7 @@ mod tests {
     fn schemas_carry_the_model() {
         let offer = schema_of(Kind::Offer);
         let req = required_fields(Kind::Offer);
-        for f in [
-            "title",
-            "summary",
-            "themes",
-            "published",
-            "offer_type",
-            "providers",
-            "delivery_mode",
-        ] {
+        for f in ["title", "summary", "themes", "published", "offer_type", "providers", "delivery_mode"] {
             assert!(req.iter().any(|r| r == f), "{f} missing from {req:?}");
         }
         assert_eq!(offer["additionalProperties"], json!(false));

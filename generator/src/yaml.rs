@@ -60,10 +60,7 @@ impl Locations {
 
     /// Every field path written in the file (`themes[0]`, `cost.free`, ...).
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.keys
-            .keys()
-            .chain(self.values.keys())
-            .map(String::as_str)
+        self.keys.keys().chain(self.values.keys()).map(String::as_str)
     }
 
     /// Whether a value is present and not null at `path`.
@@ -90,11 +87,11 @@ fn options(duplicates: DuplicateKeyPolicy) -> serde_saphyr::Options {
 
 /// Reads the located tree; syntax errors, tags, budgets and duplicate keys are reported.
 pub fn locate(yaml: &str, first_line: u32) -> Result<Locations, Vec<YamlError>> {
-    let root: Spanned<Node> =
-        match serde_saphyr::from_str_with_options(yaml, options(DuplicateKeyPolicy::PassThrough)) {
-            Ok(n) => n,
-            Err(e) => return Err(vec![convert(&e, first_line, None)]),
-        };
+    let root: Spanned<Node> = match serde_saphyr::from_str_with_options(yaml, options(DuplicateKeyPolicy::PassThrough))
+    {
+        Ok(n) => n,
+        Err(e) => return Err(vec![convert(&e, first_line, None)]),
+    };
     let mut locs = Locations::default();
     let mut errors = Vec::new();
     let shift = |l: &serde_saphyr::Location| (l.line() as u32 + first_line - 1, l.column() as u32);
@@ -136,20 +133,13 @@ fn walk(
             let mut seen: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
             for (k, v) in entries {
                 let kpos = shift(&k.referenced);
-                let child = if path.is_empty() {
-                    k.value.clone()
-                } else {
-                    format!("{path}.{}", k.value)
-                };
+                let child = if path.is_empty() { k.value.clone() } else { format!("{path}.{}", k.value) };
                 if let Some(first) = seen.get(k.value.as_str()) {
                     errors.push(YamlError {
                         line: kpos.0,
                         col: kpos.1,
                         field: child.clone(),
-                        message: format!(
-                            "duplicate key \"{}\": also set on line {}",
-                            k.value, first.0
-                        ),
+                        message: format!("duplicate key \"{}\": also set on line {}", k.value, first.0),
                         help: Some("keep one of the two; a later value never silently wins".into()),
                     });
                     continue;
@@ -173,11 +163,7 @@ fn walk(
 }
 
 /// Deserialises the typed raw struct; the first error comes back located.
-pub fn typed<T: DeserializeOwned>(
-    yaml: &str,
-    first_line: u32,
-    locs: &Locations,
-) -> Result<T, YamlError> {
+pub fn typed<T: DeserializeOwned>(yaml: &str, first_line: u32, locs: &Locations) -> Result<T, YamlError> {
     serde_saphyr::from_str_with_options(yaml, options(DuplicateKeyPolicy::Error))
         .map_err(|e| convert(&e, first_line, Some(locs)))
 }
@@ -200,16 +186,10 @@ fn convert(e: &serde_saphyr::Error, first_line: u32, locs: Option<&Locations>) -
         Some(i) => raw[..i].to_string(),
         None => raw,
     };
-    let mut field = locs
-        .and_then(|l| l.path_at(line, col))
-        .unwrap_or_default()
-        .to_string();
+    let mut field = locs.and_then(|l| l.path_at(line, col)).unwrap_or_default().to_string();
     let (message, help) = explain(&text);
     let (mut line, mut col) = (line, col);
-    if let Some(name) = text
-        .strip_prefix("missing field `")
-        .map(|n| n.trim_end_matches('`'))
-    {
+    if let Some(name) = text.strip_prefix("missing field `").map(|n| n.trim_end_matches('`')) {
         // serde reports a missing field at the end of its mapping; the top of the
         // front matter is where an editor adds it.
         if let Some(first) = locs.and_then(|l| l.top_keys.first()) {
@@ -217,13 +197,7 @@ fn convert(e: &serde_saphyr::Error, first_line: u32, locs: Option<&Locations>) -
         }
         field = name.to_string();
     }
-    YamlError {
-        line,
-        col,
-        field,
-        message,
-        help,
-    }
+    YamlError { line, col, field, message, help }
 }
 
 /// Turns the parser's wording into an editor's: what was expected, and what would be right.
@@ -242,13 +216,8 @@ fn explain(text: &str) -> (String, Option<String>) {
         return (format!("unknown field \"{name}\""), help);
     }
     if text.starts_with("missing field `") {
-        let name = text
-            .trim_start_matches("missing field `")
-            .trim_end_matches('`');
-        return (
-            format!("missing required field \"{name}\""),
-            Some(format!("add `{name}:` to the front matter")),
-        );
+        let name = text.trim_start_matches("missing field `").trim_end_matches('`');
+        return (format!("missing required field \"{name}\""), Some(format!("add `{name}:` to the front matter")));
     }
     if let Some(rest) = text.strip_prefix("unknown variant `") {
         let (value, tail) = rest.split_once('`').unwrap_or((rest, ""));
@@ -261,10 +230,7 @@ fn explain(text: &str) -> (String, Option<String>) {
             .collect();
         let help = crate::diagnostics::did_you_mean(value, allowed.iter().copied())
             .unwrap_or_else(|| format!("choose one of: {}", allowed.join(", ")));
-        return (
-            format!("\"{value}\" is not one of: {}", allowed.join(", ")),
-            Some(help),
-        );
+        return (format!("\"{value}\" is not one of: {}", allowed.join(", ")), Some(help));
     }
     let known: &[(&str, &str, &str)] = &[
         (
@@ -272,86 +238,30 @@ fn explain(text: &str) -> (String, Option<String>) {
             "YAML syntax error: a second `: ` on this line",
             "put text that contains `: ` between quotes: title: \"Aanpak: zo doe je dat\"",
         ),
-        (
-            "expected sequence",
-            "expected a list",
-            "write a list as `[a, b]` or as lines starting with `- `",
-        ),
+        ("expected sequence", "expected a list", "write a list as `[a, b]` or as lines starting with `- `"),
         (
             "expected mapping",
             "expected a group of fields",
             "write the fields indented below the key, e.g. `location:` then `  city: Utrecht`",
         ),
-        (
-            "expected struct",
-            "expected a group of fields",
-            "write the fields indented below the key",
-        ),
-        (
-            "invalid i64",
-            "expected a whole number",
-            "write digits only, e.g. `5`",
-        ),
-        (
-            "invalid u32",
-            "expected a whole number",
-            "write digits only, e.g. `5`",
-        ),
-        (
-            "invalid u64",
-            "expected a whole number",
-            "write digits only, e.g. `5`",
-        ),
-        (
-            "invalid f64",
-            "expected a number",
-            "write a number with a decimal point, e.g. `12.50`",
-        ),
-        (
-            "invalid boolean",
-            "expected true or false",
-            "write `true` or `false`",
-        ),
-        (
-            "cannot deserialize null into string",
-            "this field is empty",
-            "write a value, or leave the field out",
-        ),
+        ("expected struct", "expected a group of fields", "write the fields indented below the key"),
+        ("invalid i64", "expected a whole number", "write digits only, e.g. `5`"),
+        ("invalid u32", "expected a whole number", "write digits only, e.g. `5`"),
+        ("invalid u64", "expected a whole number", "write digits only, e.g. `5`"),
+        ("invalid f64", "expected a number", "write a number with a decimal point, e.g. `12.50`"),
+        ("invalid boolean", "expected true or false", "write `true` or `false`"),
+        ("cannot deserialize null into string", "this field is empty", "write a value, or leave the field out"),
         (
             "expected string scalar",
             "expected text",
             "write a single value, in quotes if it contains special characters",
         ),
-        (
-            "unsupported tag",
-            "YAML tags are not supported",
-            "remove the `!tag`; front matter holds plain values only",
-        ),
-        (
-            "duplicate mapping key",
-            "duplicate key",
-            "keep one of the two",
-        ),
-        (
-            "budget",
-            "the YAML is too deeply nested or uses too many aliases",
-            "write the values out plainly",
-        ),
-        (
-            "recursion",
-            "the YAML is too deeply nested",
-            "write the values out plainly",
-        ),
-        (
-            "depth",
-            "the YAML is too deeply nested",
-            "write the values out plainly",
-        ),
-        (
-            "alias",
-            "YAML aliases are not allowed here",
-            "write the values out plainly",
-        ),
+        ("unsupported tag", "YAML tags are not supported", "remove the `!tag`; front matter holds plain values only"),
+        ("duplicate mapping key", "duplicate key", "keep one of the two"),
+        ("budget", "the YAML is too deeply nested or uses too many aliases", "write the values out plainly"),
+        ("recursion", "the YAML is too deeply nested", "write the values out plainly"),
+        ("depth", "the YAML is too deeply nested", "write the values out plainly"),
+        ("alias", "YAML aliases are not allowed here", "write the values out plainly"),
     ];
     for (needle, message, help) in known {
         if text.contains(needle) {
@@ -427,11 +337,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
         let mut entries = Vec::new();
         while let Some(k) = a.next_key::<Spanned<KeyText>>()? {
             let v = a.next_value()?;
-            let key = Spanned {
-                value: k.value.0,
-                referenced: k.referenced,
-                defined: k.defined,
-            };
+            let key = Spanned { value: k.value.0, referenced: k.referenced, defined: k.defined };
             entries.push((key, v));
         }
         Ok(Node::Map(entries))
@@ -509,10 +415,7 @@ mod tests {
         assert_eq!(e.message, "unknown field \"titel\"");
         assert_eq!(e.help.as_deref(), Some("did you mean \"title\"?"));
         let e = &both("title: x\norder: twee\n").unwrap_err()[0];
-        assert_eq!(
-            (e.line, e.message.as_str(), e.field.as_str()),
-            (3, "expected a whole number", "order")
-        );
+        assert_eq!((e.line, e.message.as_str(), e.field.as_str()), (3, "expected a whole number", "order"));
     }
 
     #[test]
@@ -535,15 +438,8 @@ mod tests {
         assert!(both("title: !!python/object x\n").is_err());
         let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
         for i in 0..12 {
-            let prev = if i == 0 {
-                "a".to_string()
-            } else {
-                format!("a{}", i - 1)
-            };
-            bomb.push_str(&format!(
-                "a{i}: &a{i} [{}]\n",
-                vec![format!("*{prev}"); 10].join(",")
-            ));
+            let prev = if i == 0 { "a".to_string() } else { format!("a{}", i - 1) };
+            bomb.push_str(&format!("a{i}: &a{i} [{}]\n", vec![format!("*{prev}"); 10].join(",")));
         }
         let t = std::time::Instant::now();
         assert!(locate(&bomb, 2).is_err());

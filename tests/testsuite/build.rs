@@ -21,26 +21,17 @@ fn build_writes_every_published_page_with_relative_links() {
     ] {
         assert!(t.public().join(page).is_file(), "missing {page}");
     }
-    let offer = std::fs::read_to_string(
-        t.public()
-            .join("leeraanbod/werkatelier-vrijwillige-inzet/index.html"),
-    )
-    .unwrap();
+    let offer =
+        std::fs::read_to_string(t.public().join("leeraanbod/werkatelier-vrijwillige-inzet/index.html")).unwrap();
     // Body links to source files are rewritten to relative page URLs, anchors kept.
-    assert!(
-        offer.contains(r#"href="../../publicaties/bouwstenen/index.html""#),
-        "{offer}"
-    );
+    assert!(offer.contains(r#"href="../../publicaties/bouwstenen/index.html""#), "{offer}");
     assert!(offer.contains(r#"href="../../themas/armoede-en-schulden/index.html#aanpak""#));
     assert!(offer.contains(r#"<time datetime="2024-04-23">23 april 2024</time>"#));
     assert!(offer.contains("script-src 'self'"));
     // No absolute site paths anywhere: the output works from file:// and any sub-path.
     for (path, bytes) in t.snapshot_public() {
         let text = String::from_utf8_lossy(&bytes);
-        assert!(
-            !text.contains("href=\"/") && !text.contains("src=\"/"),
-            "absolute link in {path}"
-        );
+        assert!(!text.contains("href=\"/") && !text.contains("src=\"/"), "absolute link in {path}");
     }
 }
 
@@ -51,36 +42,18 @@ fn private_persons_and_held_back_items_are_in_no_output() {
     t.write("leeraanbod/concept.md", "---\ntitle: Concept aanbod\nsummary: Zeldzaamwoordconcept.\nthemes: [armoede-en-schulden]\npublished: 2024-01-01\ndraft: true\noffer_type: training\nproviders: [movisie]\ndelivery_mode: online\n---\nZeldzaamwoordconcept.\n");
     let r = t.build(&[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("held back (draft): content/leeraanbod/concept.md"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr
-            .contains("held back (scheduled): content/leeraanbod/later.md (2027-01-01)"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("held back (draft): content/leeraanbod/concept.md"), "{}", r.stderr);
+    assert!(r.stderr.contains("held back (scheduled): content/leeraanbod/later.md (2027-01-01)"), "{}", r.stderr);
     for (path, bytes) in t.snapshot_public() {
         let text = String::from_utf8_lossy(&bytes);
-        for secret in [
-            "Zeldzaamwoordgepland",
-            "Zeldzaamwoordconcept",
-            "Jan Jansen",
-            "jan@example.nl",
-        ] {
+        for secret in ["Zeldzaamwoordgepland", "Zeldzaamwoordconcept", "Jan Jansen", "jan@example.nl"] {
             assert!(!text.contains(secret), "{secret} leaked into {path}");
         }
     }
     assert!(!t.public().join("personen/jan-jansen").exists());
     // The private contact shows as the organisation instead.
-    let offer = std::fs::read_to_string(
-        t.public()
-            .join("leeraanbod/werkatelier-vrijwillige-inzet/index.html"),
-    )
-    .unwrap();
+    let offer =
+        std::fs::read_to_string(t.public().join("leeraanbod/werkatelier-vrijwillige-inzet/index.html")).unwrap();
     assert!(offer.contains("Voor vragen over: Vrijwilligerswerk"));
     // With --drafts (preview) the draft appears, marked as such.
     let r = t.build(&["--drafts"]);
@@ -94,23 +67,12 @@ fn failed_build_leaves_previous_output_byte_identical() {
     let t = Tree::base();
     assert_eq!(t.build(&[]).code, 0);
     let before = t.snapshot_public();
-    t.write(
-        "themas/kapot.md",
-        "---\ntitle: Kapot: echt\nkind: leefgebied\n---\n",
-    );
+    t.write("themas/kapot.md", "---\ntitle: Kapot: echt\nkind: leefgebied\n---\n");
     let r = t.build(&[]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("content/themas/kapot.md:2:13: error:"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("content/themas/kapot.md:2:13: error:"), "{}", r.stderr);
     assert!(r.stderr.contains("left as it was"));
-    assert_eq!(
-        before,
-        t.snapshot_public(),
-        "public/ changed after a failed build"
-    );
+    assert_eq!(before, t.snapshot_public(), "public/ changed after a failed build");
 }
 
 #[test]
@@ -160,15 +122,8 @@ fn refuses_folders_it_did_not_create() {
     std::fs::write(t.root.join("eigen/belangrijk.txt"), "niet weggooien").unwrap();
     let r = t.build(&["--out", "eigen"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("leernet did not create it"),
-        "{}",
-        r.stderr
-    );
-    assert_eq!(
-        std::fs::read_to_string(t.root.join("eigen/belangrijk.txt")).unwrap(),
-        "niet weggooien"
-    );
+    assert!(r.stderr.contains("leernet did not create it"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(t.root.join("eigen/belangrijk.txt")).unwrap(), "niet weggooien");
     for target in [".", "content", "content/themas"] {
         let r = t.build(&["--out", target]);
         assert_eq!(r.code, 2, "--out {target}: {}", r.stderr);
@@ -204,12 +159,7 @@ fn titles_with_markup_are_escaped_everywhere() {
     assert!(!html.contains("<script>"), "{html}");
     assert!(!html.contains("<img src=x"), "{html}");
     assert!(!html.to_lowercase().contains("javascript:"), "{html}");
-    assert!(
-        html.contains(
-            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &lt;/title&gt;"
-        ),
-        "{html}"
-    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &lt;/title&gt;"), "{html}");
 }
 
 #[test]
@@ -232,10 +182,7 @@ fn new_writes_a_skeleton_that_checks_and_never_overwrites() {
         let r = t.run(&["new", kind, title]);
         assert_eq!(r.code, 0, "{kind}: {}", r.stderr);
     }
-    assert!(t
-        .content()
-        .join("leeraanbod/training-coordinatie-en-een-wijk.md")
-        .is_file());
+    assert!(t.content().join("leeraanbod/training-coordinatie-en-een-wijk.md").is_file());
     let r = t.check(&[]);
     assert_eq!(r.code, 0, "skeletons must pass check:\n{}", r.stderr);
     let r = t.run(&["new", "offer", "Training Coördinatie & één wijk"]);
@@ -269,20 +216,14 @@ fn schema_writes_a_json_schema_per_type() {
         "site",
         "vocab",
     ] {
-        assert!(
-            t.root.join(format!("schemas/{name}.schema.json")).is_file(),
-            "{name}"
-        );
+        assert!(t.root.join(format!("schemas/{name}.schema.json")).is_file(), "{name}");
     }
 }
 
 #[test]
 fn json_format_gives_one_object_per_diagnostic() {
     let t = Tree::base();
-    t.write(
-        "themas/fout.md",
-        "---\ntitle: Fout\nsummary: x\nkind: leefgebied\nparent: armoede\n---\nTekst.\n",
-    );
+    t.write("themas/fout.md", "---\ntitle: Fout\nsummary: x\nkind: leefgebied\nparent: armoede\n---\nTekst.\n");
     let r = t.check(&["--format", "json"]);
     assert_eq!(r.code, 1);
     let lines: Vec<&str> = r.stdout.lines().collect();
@@ -344,15 +285,8 @@ fn killed_build_leaves_previous_output_byte_identical() {
         std::thread::sleep(std::time::Duration::from_micros(500));
     }
     child.wait().unwrap();
-    assert!(
-        killed,
-        "the build finished before it could be killed; grow the tree"
-    );
-    assert_eq!(
-        before,
-        t.snapshot_public(),
-        "public/ changed after a killed build"
-    );
+    assert!(killed, "the build finished before it could be killed; grow the tree");
+    assert_eq!(before, t.snapshot_public(), "public/ changed after a killed build");
     // The next build cleans up the killed build's temporary folder and succeeds.
     assert_eq!(t.build(&[]).code, 0);
     let leftovers: Vec<_> = std::fs::read_dir(&t.root)
@@ -375,18 +309,12 @@ fn full_disk_is_an_error_naming_the_path_and_keeps_the_previous_output() {
     // ENOSPC; SIGXFSZ is ignored so the write returns the error instead of killing.
     let out = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!(
-            "trap '' XFSZ; ulimit -f 8; exec '{}' build --now {NOW}",
-            env!("CARGO_BIN_EXE_leernet")
-        ))
+        .arg(format!("trap '' XFSZ; ulimit -f 8; exec '{}' build --now {NOW}", env!("CARGO_BIN_EXE_leernet")))
         .current_dir(&t.root)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains("failed to write `") && stderr.contains("File too large"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("failed to write `") && stderr.contains("File too large"), "{stderr}");
     assert_eq!(before, t.snapshot_public());
 }

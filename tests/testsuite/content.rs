@@ -14,11 +14,7 @@ fn real_site() -> Site {
     let now = "2026-11-28".parse().unwrap();
     let checked = leernet::site::build(tree, Options { now, drafts: false });
     let texts: Vec<String> = checked.diagnostics.iter().map(|d| d.headline()).collect();
-    assert!(
-        texts.is_empty(),
-        "the real content must be clean under --strict:\n{}",
-        texts.join("\n")
-    );
+    assert!(texts.is_empty(), "the real content must be clean under --strict:\n{}", texts.join("\n"));
     checked.site.unwrap()
 }
 
@@ -44,20 +40,12 @@ fn content_holds_what_the_platform_promises() {
         (Kind::Page, 5),
     ];
     for (kind, n) in minimum {
-        assert!(
-            count(&site, kind) >= n,
-            "{}: {} published, at least {n} promised",
-            kind.folder(),
-            count(&site, kind)
-        );
+        assert!(count(&site, kind) >= n, "{}: {} published, at least {n} promised", kind.folder(), count(&site, kind));
     }
     for (kind, slug) in [
         (Kind::Publication, "tophits-leeromgeving"),
         (Kind::Publication, "handreiking-leren-en-innoveren"),
-        (
-            Kind::Publication,
-            "bouwstenen-leren-leefbaarheid-veiligheid",
-        ),
+        (Kind::Publication, "bouwstenen-leren-leefbaarheid-veiligheid"),
         (Kind::Publication, "stappen-in-buurt-en-dorpskracht"),
         (Kind::Intervention, "abcd"),
         (Kind::Intervention, "evc-vrijwilligers"),
@@ -67,32 +55,17 @@ fn content_holds_what_the_platform_promises() {
         (Kind::Page, "privacy"),
         (Kind::Page, "colofon"),
     ] {
-        let i = site
-            .lookup(kind, slug)
-            .unwrap_or_else(|| panic!("{}/{slug} is missing", kind.folder()));
-        assert!(
-            site.is_visible(i),
-            "{}/{slug} is not published",
-            kind.folder()
-        );
+        let i = site.lookup(kind, slug).unwrap_or_else(|| panic!("{}/{slug} is missing", kind.folder()));
+        assert!(site.is_visible(i), "{}/{slug} is not published", kind.folder());
     }
     // Every gap points at the Bouwstenen note; every circle has at least five sessions.
     for i in site.visible_of(Kind::Gap) {
-        let Raw::Gap(g) = &site.docs[i].raw else {
-            unreachable!()
-        };
+        let Raw::Gap(g) = &site.docs[i].raw else { unreachable!() };
         assert_eq!(g.identified_in, "bouwstenen-leren-leefbaarheid-veiligheid");
     }
     for i in site.visible_of(Kind::LearningCircle) {
-        let Raw::LearningCircle(c) = &site.docs[i].raw else {
-            unreachable!()
-        };
-        assert!(
-            c.sessions.len() >= 5,
-            "{} has {} sessions",
-            site.docs[i].slug,
-            c.sessions.len()
-        );
+        let Raw::LearningCircle(c) = &site.docs[i].raw else { unreachable!() };
+        assert!(c.sessions.len() >= 5, "{} has {} sessions", site.docs[i].slug, c.sessions.len());
     }
     // Practice examples in at least 12 focus areas; questions in every status.
     let areas: BTreeSet<&str> = site
@@ -102,11 +75,7 @@ fn content_holds_what_the_platform_promises() {
             _ => None,
         })
         .collect();
-    assert!(
-        areas.len() >= 12,
-        "practice examples in {} focus areas",
-        areas.len()
-    );
+    assert!(areas.len() >= 12, "practice examples in {} focus areas", areas.len());
     let statuses: BTreeSet<&str> = site
         .visible_of(Kind::LearningQuestion)
         .map(|i| match &site.docs[i].raw {
@@ -114,28 +83,16 @@ fn content_holds_what_the_platform_promises() {
             _ => unreachable!(),
         })
         .collect();
-    assert_eq!(
-        statuses.len(),
-        leernet::model::QuestionStatus::ALL.len(),
-        "statuses used: {statuses:?}"
-    );
+    assert_eq!(statuses.len(), leernet::model::QuestionStatus::ALL.len(), "statuses used: {statuses:?}");
 }
 
 #[test]
 fn every_theme_has_two_items_of_other_types_pointing_at_it() {
     let site = real_site();
     for i in site.visible_of(Kind::Theme) {
-        let from: BTreeSet<usize> = site.backlinks[i]
-            .iter()
-            .map(|b| b.from)
-            .filter(|&j| site.docs[j].kind != Kind::Theme)
-            .collect();
-        assert!(
-            from.len() >= 2,
-            "theme {} has {} referrers of other types",
-            site.docs[i].slug,
-            from.len()
-        );
+        let from: BTreeSet<usize> =
+            site.backlinks[i].iter().map(|b| b.from).filter(|&j| site.docs[j].kind != Kind::Theme).collect();
+        assert!(from.len() >= 2, "theme {} has {} referrers of other types", site.docs[i].slug, from.len());
     }
 }
 
@@ -162,27 +119,14 @@ fn every_field_of_the_model_is_used() {
     }
     // The common fields are every type's; a page has only `menu` besides them.
     let page = leernet::schema::schema_of(Kind::Page);
-    let common: BTreeSet<String> = page["properties"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .filter(|k| *k != "menu")
-        .cloned()
-        .collect();
+    let common: BTreeSet<String> =
+        page["properties"].as_object().unwrap().keys().filter(|k| *k != "menu").cloned().collect();
     let all: BTreeSet<&String> = used.values().flatten().collect();
-    let mut missing: Vec<String> = common
-        .iter()
-        .filter(|f| !all.contains(f))
-        .map(|f| format!("(common).{f}"))
-        .collect();
+    let mut missing: Vec<String> =
+        common.iter().filter(|f| !all.contains(f)).map(|f| format!("(common).{f}")).collect();
     for kind in Kind::ALL {
         let schema = leernet::schema::schema_of(kind);
-        for name in schema["properties"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .filter(|k| !common.contains(*k))
-        {
+        for name in schema["properties"].as_object().unwrap().keys().filter(|k| !common.contains(*k)) {
             if !used.get(&kind).is_some_and(|u| u.contains(name)) {
                 missing.push(format!("{}.{name}", kind.name()));
             }
@@ -198,17 +142,9 @@ fn every_field_of_the_model_is_used() {
         "sessions.status",
         "sessions.end_time",
     ] {
-        assert!(
-            used[&Kind::LearningCircle].contains(path),
-            "learning_circle.{path} unused"
-        );
+        assert!(used[&Kind::LearningCircle].contains(path), "learning_circle.{path} unused");
     }
-    for path in [
-        "registration.deadline",
-        "registration.by_invitation",
-        "cost.amount",
-        "location.venue",
-    ] {
+    for path in ["registration.deadline", "registration.by_invitation", "cost.amount", "location.venue"] {
         assert!(used[&Kind::Offer].contains(path), "offer.{path} unused");
     }
 }

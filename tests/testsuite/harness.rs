@@ -80,9 +80,7 @@ impl Tree {
 
     pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_leernet"));
-        cmd.args(args)
-            .current_dir(&self.root)
-            .env_remove("SOURCE_DATE_EPOCH");
+        cmd.args(args).current_dir(&self.root).env_remove("SOURCE_DATE_EPOCH");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -125,12 +123,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
         if e.file_type().unwrap().is_dir() {
             collect(root, &e.path(), out);
         } else {
-            let rel = e
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
+            let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().into_owned();
             out.push((rel, std::fs::read(e.path()).unwrap()));
         }
     }
@@ -144,10 +137,7 @@ impl Drop for Tree {
 
 /// The headlines (`path:line:col: error: ...`) of a run, in order.
 pub fn headlines(stderr: &str) -> Vec<&str> {
-    stderr
-        .lines()
-        .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
-        .collect()
+    stderr.lines().filter(|l| l.contains(": error: ") || l.contains(": warning: ")).collect()
 }
 
 /// Runs `cases/<name>`: overlay, `remove`, `expect` (`exit N`, `args ...`, then one
@@ -163,15 +153,11 @@ pub fn run_case(name: &str) {
             t.remove(rel.trim());
         }
     }
-    let expect = std::fs::read_to_string(dir.join("expect"))
-        .unwrap_or_else(|_| panic!("{name}: no expect file"));
+    let expect = std::fs::read_to_string(dir.join("expect")).unwrap_or_else(|_| panic!("{name}: no expect file"));
     let mut code = None;
     let mut args: Vec<String> = Vec::new();
     let mut wanted = Vec::new();
-    for line in expect
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    {
+    for line in expect.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         if let Some(c) = line.strip_prefix("exit ") {
             code = Some(c.trim().parse::<i32>().unwrap());
         } else if let Some(a) = line.strip_prefix("args ") {
@@ -184,18 +170,9 @@ pub fn run_case(name: &str) {
     let r = t.check(&argv);
     let got = headlines(&r.stderr);
     assert_eq!(Some(r.code), code, "{name}: exit code\n{}", r.stderr);
-    assert_eq!(
-        got.len(),
-        wanted.len(),
-        "{name}: expected {} messages, got:\n{}",
-        wanted.len(),
-        got.join("\n")
-    );
+    assert_eq!(got.len(), wanted.len(), "{name}: expected {} messages, got:\n{}", wanted.len(), got.join("\n"));
     for (g, w) in got.iter().zip(&wanted) {
-        assert!(
-            g.starts_with(w.as_str()),
-            "{name}:\n  expected: {w}\n  got:      {g}"
-        );
+        assert!(g.starts_with(w.as_str()), "{name}:\n  expected: {w}\n  got:      {g}");
     }
     insta::with_settings!({ snapshot_path => suite_dir().join("snapshots"), prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!(name, r.stderr);

@@ -19,27 +19,15 @@ fn fixture_cases() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert!(
-        names.len() >= 30,
-        "expected the full set of cases, found {}",
-        names.len()
-    );
+    assert!(names.len() >= 30, "expected the full set of cases, found {}", names.len());
     let mut failures = Vec::new();
     for name in &names {
         if let Err(e) = std::panic::catch_unwind(|| run_case(name)) {
-            let msg = e
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()));
+            let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()));
             failures.push(format!("{name}: {}", msg.unwrap_or_default()));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} case(s) failed:\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n\n"));
 }
 
 #[test]

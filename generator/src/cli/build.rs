@@ -38,22 +38,10 @@ impl BuildArgs {
             let d = PathBuf::from("layouts");
             d.is_dir().then_some(d)
         });
-        let options = Options {
-            now: self.content.now()?,
-            drafts: self.drafts,
-        };
+        let options = Options { now: self.content.now()?, drafts: self.drafts };
         let mut timings = Timings::default();
-        let pipeline::Built {
-            files,
-            diagnostics: diags,
-            site,
-        } = pipeline::render(
-            &self.content.content,
-            layouts.as_deref(),
-            options,
-            self.base_url.clone(),
-            &mut timings,
-        )?;
+        let pipeline::Built { files, diagnostics: diags, site } =
+            pipeline::render(&self.content.content, layouts.as_deref(), options, self.base_url.clone(), &mut timings)?;
         let code = report(&diags, self.strict, Format::Text);
         let (Some(files), Some(site), true) = (files, site, code == ExitCode::SUCCESS) else {
             eprintln!("build stopped: {} left as it was", self.out.display());
@@ -79,12 +67,7 @@ impl BuildArgs {
         for (why, items) in &held {
             eprintln!("held back ({why}): {}", items.join(", "));
         }
-        eprintln!(
-            "built {} files into {} ({})",
-            files.len(),
-            self.out.display(),
-            timings.summary()
-        );
+        eprintln!("built {} files into {} ({})", files.len(), self.out.display(), timings.summary());
         Ok(ExitCode::SUCCESS)
     }
 }

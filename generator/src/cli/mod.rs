@@ -13,11 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "leernet",
-    version,
-    about = "Static site generator for a Dutch neighbourhood-knowledge platform"
-)]
+#[command(name = "leernet", version, about = "Static site generator for a Dutch neighbourhood-knowledge platform")]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -46,25 +46,17 @@ impl NewArgs {
     pub fn run(self) -> anyhow::Result<ExitCode> {
         let Some(kind) = Kind::from_name(&self.r#type) else {
             let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-            anyhow::bail!(
-                "unknown type `{}`; choose one of: {}",
-                self.r#type,
-                names.join(", ")
-            );
+            anyhow::bail!("unknown type `{}`; choose one of: {}", self.r#type, names.join(", "));
         };
         let slug = leernet::slug::proposed_file_slug(&self.title);
         let dir = self.content.join(kind.folder());
         let path = dir.join(format!("{slug}.md"));
         if path.exists() {
-            anyhow::bail!(
-                "`{}` already exists; leernet new never overwrites",
-                path.display()
-            );
+            anyhow::bail!("`{}` already exists; leernet new never overwrites", path.display());
         }
         let existing = Existing::read(&self.content);
         let text = skeleton(kind, &self.title, &existing)?;
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| anyhow::anyhow!("failed to create `{}`: {e}", dir.display()))?;
+        std::fs::create_dir_all(&dir).map_err(|e| anyhow::anyhow!("failed to create `{}`: {e}", dir.display()))?;
         // `create_new` so a file appearing meanwhile is still never overwritten.
         let mut f = std::fs::OpenOptions::new()
             .write(true)
@@ -74,10 +66,7 @@ impl NewArgs {
         std::io::Write::write_all(&mut f, text.as_bytes())
             .map_err(|e| anyhow::anyhow!("failed to write `{}`: {e}", path.display()))?;
         println!("{}", path.display());
-        eprintln!(
-            "wrote {}: fill in the fields marked with a comment, then run `leernet check`",
-            path.display()
-        );
+        eprintln!("wrote {}: fill in the fields marked with a comment, then run `leernet check`", path.display());
         Ok(ExitCode::SUCCESS)
     }
 }
@@ -96,12 +85,7 @@ impl Existing {
                 .into_iter()
                 .flatten()
                 .flatten()
-                .filter_map(|e| {
-                    e.file_name()
-                        .to_string_lossy()
-                        .strip_suffix(".md")
-                        .map(String::from)
-                })
+                .filter_map(|e| e.file_name().to_string_lossy().strip_suffix(".md").map(String::from))
                 .filter(|s| leernet::slug::is_valid(s))
                 .collect();
             v.sort();
@@ -120,42 +104,18 @@ impl Existing {
         let hint = if list.is_empty() {
             format!("no {} exists yet: create it first", kind.folder())
         } else {
-            format!(
-                "slugs from {}/: {}",
-                kind.folder(),
-                list.iter().take(6).cloned().collect::<Vec<_>>().join(", ")
-            )
+            format!("slugs from {}/: {}", kind.folder(), list.iter().take(6).cloned().collect::<Vec<_>>().join(", "))
         };
-        (
-            list.first()
-                .cloned()
-                .unwrap_or_else(|| format!("nieuw-{}", kind.name().replace('_', "-"))),
-            hint,
-        )
+        (list.first().cloned().unwrap_or_else(|| format!("nieuw-{}", kind.name().replace('_', "-"))), hint)
     }
 
     fn code(&self, vocab: &str) -> (String, String) {
-        let codes: Vec<&String> = self
-            .vocab
-            .get(vocab)
-            .map(|m| m.keys().collect())
-            .unwrap_or_default();
+        let codes: Vec<&String> = self.vocab.get(vocab).map(|m| m.keys().collect()).unwrap_or_default();
         let hint = format!(
             "codes from vocab.yaml {vocab}: {}",
-            codes
-                .iter()
-                .take(8)
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            codes.iter().take(8).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
         );
-        (
-            codes
-                .first()
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| "code".into()),
-            hint,
-        )
+        (codes.first().map(|s| s.to_string()).unwrap_or_else(|| "code".into()), hint)
     }
 }
 
@@ -177,11 +137,7 @@ fn skeleton(kind: Kind, title: &str, existing: &Existing) -> anyhow::Result<Stri
         if field == "title" {
             continue;
         }
-        let prop = schema
-            .get("properties")
-            .and_then(|p| p.get(&field))
-            .cloned()
-            .unwrap_or(Value::Null);
+        let prop = schema.get("properties").and_then(|p| p.get(&field)).cloned().unwrap_or(Value::Null);
         let prop = resolve(&schema, &prop);
         let (value, hint) = value_for(kind, &field, &prop, &schema, existing, &today);
         let _ = writeln!(y, "{field}: {value}  # {hint}");
@@ -204,11 +160,7 @@ fn resolve(root: &Value, v: &Value) -> Value {
     }
     if let Some(r) = v.get("$ref").and_then(Value::as_str) {
         let name = r.rsplit('/').next().unwrap_or_default();
-        if let Some(d) = root
-            .get("definitions")
-            .or_else(|| root.get("$defs"))
-            .and_then(|d| d.get(name))
-        {
+        if let Some(d) = root.get("definitions").or_else(|| root.get("$defs")).and_then(|d| d.get(name)) {
             return d.clone();
         }
     }
@@ -223,11 +175,7 @@ fn value_for(
     existing: &Existing,
     today: &str,
 ) -> (String, String) {
-    let desc = prop
-        .get("description")
-        .and_then(Value::as_str)
-        .unwrap_or("required")
-        .to_string();
+    let desc = prop.get("description").and_then(Value::as_str).unwrap_or("required").to_string();
     if let Some(k) = reference_kind(kind, field) {
         let (slug, hint) = existing.first(k);
         let is_list = prop.get("type").and_then(Value::as_str) == Some("array");
@@ -239,31 +187,13 @@ fn value_for(
         return (if is_list { format!("[{code}]") } else { code }, hint);
     }
     match field {
-        "summary" => {
-            return (
-                quote("Een korte samenvatting in één of twee zinnen."),
-                "at most 160 characters".into(),
-            )
-        }
+        "summary" => return (quote("Een korte samenvatting in één of twee zinnen."), "at most 160 characters".into()),
         "published" => {
-            return (
-                today.to_string(),
-                "publication date, YYYY-MM-DD; a future date schedules the item".into(),
-            )
+            return (today.to_string(), "publication date, YYYY-MM-DD; a future date schedules the item".into())
         }
-        "website" => {
-            return (
-                "https://www.example.nl/".into(),
-                "the organisation's website".into(),
-            )
-        }
+        "website" => return ("https://www.example.nl/".into(), "the organisation's website".into()),
         "municipality" => return (quote("Naam van de gemeente"), desc),
-        "public" => {
-            return (
-                "false".into(),
-                "true publishes a page for this person; false keeps them private".into(),
-            )
-        }
+        "public" => return ("false".into(), "true publishes a page for this person; false keeps them private".into()),
         "organisations" if kind == Kind::PracticeExample => {
             let (org, hint) = existing.first(Kind::Organisation);
             return (
@@ -275,20 +205,13 @@ fn value_for(
     }
     let item = prop.get("items").map(|i| resolve(root, i));
     let enum_of = |v: &Value| -> Option<Vec<String>> {
-        v.get("enum").and_then(Value::as_array).map(|a| {
-            a.iter()
-                .filter_map(|x| x.as_str().map(String::from))
-                .collect()
-        })
+        v.get("enum").and_then(Value::as_array).map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
     };
     if let Some(values) = enum_of(prop) {
         return (values[0].clone(), format!("one of: {}", values.join(" | ")));
     }
     if let Some(values) = item.as_ref().and_then(enum_of) {
-        return (
-            format!("[{}]", values[0]),
-            format!("one or more of: {}", values.join(" | ")),
-        );
+        return (format!("[{}]", values[0]), format!("one or more of: {}", values.join(" | ")));
     }
     match prop.get("type").and_then(Value::as_str) {
         Some("boolean") => ("false".into(), desc),

@@ -19,8 +19,7 @@ impl SchemaArgs {
         let mut write = |name: String, value: serde_json::Value| -> anyhow::Result<()> {
             let path = self.out.join(format!("{name}.schema.json"));
             let text = serde_json::to_string_pretty(&value)? + "\n";
-            std::fs::write(&path, text)
-                .map_err(|e| anyhow::anyhow!("failed to write `{}`: {e}", path.display()))?;
+            std::fs::write(&path, text).map_err(|e| anyhow::anyhow!("failed to write `{}`: {e}", path.display()))?;
             written.push(path.display().to_string());
             Ok(())
         };
@@ -30,11 +29,7 @@ impl SchemaArgs {
         for (name, value) in leernet::schema::settings_schemas() {
             write(name.to_string(), value)?;
         }
-        eprintln!(
-            "wrote {} schemas into {}",
-            written.len(),
-            self.out.display()
-        );
+        eprintln!("wrote {} schemas into {}", written.len(), self.out.display());
         Ok(ExitCode::SUCCESS)
     }
 }

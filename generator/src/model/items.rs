@@ -415,29 +415,17 @@ pub struct Fields<'a> {
 impl<'a> Fields<'a> {
     fn one(&mut self, path: impl Into<String>, kind: Kind, v: &'a Option<String>) {
         if let Some(v) = v {
-            self.refs.push(RefField {
-                path: path.into(),
-                target: Target::One(kind),
-                value: v,
-            });
+            self.refs.push(RefField { path: path.into(), target: Target::One(kind), value: v });
         }
     }
     fn many(&mut self, path: &str, kind: Kind, vs: &'a [String]) {
         for (i, v) in vs.iter().enumerate() {
-            self.refs.push(RefField {
-                path: format!("{path}[{i}]"),
-                target: Target::One(kind),
-                value: v,
-            });
+            self.refs.push(RefField { path: format!("{path}[{i}]"), target: Target::One(kind), value: v });
         }
     }
     fn typed(&mut self, path: &str, kinds: &'static [Kind], vs: &'a [String]) {
         for (i, v) in vs.iter().enumerate() {
-            self.refs.push(RefField {
-                path: format!("{path}[{i}]"),
-                target: Target::Typed(kinds),
-                value: v,
-            });
+            self.refs.push(RefField { path: format!("{path}[{i}]"), target: Target::Typed(kinds), value: v });
         }
     }
     fn date(&mut self, path: impl Into<String>, v: &'a Option<String>, rule: DateRule) {
@@ -518,15 +506,9 @@ fn common_fields<'a>(c: CommonRef<'a>, f: &mut Fields<'a>) {
     for (i, contact) in c.contacts.iter().enumerate() {
         let (path, v) = match contact {
             ContactRef::Person(p) => (format!("contacts[{i}]"), p),
-            ContactRef::WithTopic(ContactWithTopic { person, topic: _ }) => {
-                (format!("contacts[{i}].person"), person)
-            }
+            ContactRef::WithTopic(ContactWithTopic { person, topic: _ }) => (format!("contacts[{i}].person"), person),
         };
-        f.refs.push(RefField {
-            path,
-            target: Target::One(Kind::Person),
-            value: v,
-        });
+        f.refs.push(RefField { path, target: Target::One(Kind::Person), value: v });
     }
     for (i, l) in c.more_info.iter().enumerate() {
         f.urls.push((format!("more_info[{i}].url"), &l.url));
@@ -538,23 +520,9 @@ fn common_fields<'a>(c: CommonRef<'a>, f: &mut Fields<'a>) {
 }
 
 fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
-    const MATCHABLE: &[Kind] = &[
-        Kind::Offer,
-        Kind::Publication,
-        Kind::Intervention,
-        Kind::LearningCircle,
-    ];
+    const MATCHABLE: &[Kind] = &[Kind::Offer, Kind::Publication, Kind::Intervention, Kind::LearningCircle];
     match raw {
-        Raw::Theme(Theme {
-            kind: _,
-            parent,
-            synonyms: _,
-            order: _,
-            experts,
-            replaced_by,
-            formerly: _,
-            ..
-        }) => {
+        Raw::Theme(Theme { kind: _, parent, synonyms: _, order: _, experts, replaced_by, formerly: _, .. }) => {
             f.one("parent", Kind::Theme, parent);
             f.many("experts", Kind::Person, experts);
             f.one("replaced_by", Kind::Theme, replaced_by);
@@ -577,20 +545,13 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
             learning_circle,
             ..
         }) => {
-            f.vocab
-                .push(("offer_type".into(), "offer_type", offer_type));
+            f.vocab.push(("offer_type".into(), "offer_type", offer_type));
             f.many("providers", Kind::Organisation, providers);
             f.many("partners", Kind::Organisation, partners);
             f.date("start", start, DateRule::Date);
             f.date("end", end, DateRule::Date);
             f.many("focus_areas", Kind::FocusArea, focus_areas);
-            if let Some(Registration {
-                url,
-                deadline,
-                by_invitation: _,
-                note: _,
-            }) = registration
-            {
+            if let Some(Registration { url, deadline, by_invitation: _, note: _ }) = registration {
                 f.url("registration.url", url);
                 f.date("registration.deadline", deadline, DateRule::Date);
             }
@@ -609,11 +570,7 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
             country: _,
             ..
         }) => {
-            f.vocab.push((
-                "publication_type".into(),
-                "publication_type",
-                publication_type,
-            ));
+            f.vocab.push(("publication_type".into(), "publication_type", publication_type));
             for (i, a) in authors.iter().enumerate() {
                 match a {
                     Author::Person(p) => f.refs.push(RefField {
@@ -621,14 +578,9 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
                         target: Target::One(Kind::Person),
                         value: p,
                     }),
-                    Author::Named(NamedAuthor {
-                        name: _,
-                        organisations,
-                    }) => f.many(
-                        &format!("authors[{i}].organisations"),
-                        Kind::Organisation,
-                        organisations,
-                    ),
+                    Author::Named(NamedAuthor { name: _, organisations }) => {
+                        f.many(&format!("authors[{i}].organisations"), Kind::Organisation, organisations)
+                    }
                 }
             }
             f.many("publishers", Kind::Organisation, publishers);
@@ -678,13 +630,7 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
             f.typed("matched", MATCHABLE, matched);
             f.one("gap", Kind::Gap, gap);
         }
-        Raw::Gap(Gap {
-            reason: _,
-            identified_in,
-            identified,
-            status: _,
-            ..
-        }) => {
+        Raw::Gap(Gap { reason: _, identified_in, identified, status: _, .. }) => {
             f.refs.push(RefField {
                 path: "identified_in".into(),
                 target: Target::One(Kind::Publication),
@@ -702,11 +648,7 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
             sessions,
             ..
         }) => {
-            f.refs.push(RefField {
-                path: "theme".into(),
-                target: Target::One(Kind::Theme),
-                value: theme,
-            });
+            f.refs.push(RefField { path: "theme".into(), target: Target::One(Kind::Theme), value: theme });
             f.many("organisers", Kind::Organisation, organisers);
             f.one("lead", Kind::Person, lead);
             f.period("period", period);
@@ -725,23 +667,10 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
                     speakers: _,
                 } = s;
                 f.date(format!("sessions[{i}].date"), date, DateRule::Date);
-                f.date(
-                    format!("sessions[{i}].start_time"),
-                    start_time,
-                    DateRule::Time,
-                );
+                f.date(format!("sessions[{i}].start_time"), start_time, DateRule::Time);
                 f.date(format!("sessions[{i}].end_time"), end_time, DateRule::Time);
-                if let Some(SessionPlace {
-                    venue: _,
-                    city: _,
-                    focus_area,
-                }) = location
-                {
-                    f.one(
-                        format!("sessions[{i}].location.focus_area"),
-                        Kind::FocusArea,
-                        focus_area,
-                    );
+                if let Some(SessionPlace { venue: _, city: _, focus_area }) = location {
+                    f.one(format!("sessions[{i}].location.focus_area"), Kind::FocusArea, focus_area);
                 }
             }
         }
@@ -761,14 +690,7 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
                 f.downloads.push(("method_description.url".into(), &m.url));
             }
         }
-        Raw::Organisation(Organisation {
-            short_name: _,
-            org_type,
-            website,
-            city: _,
-            partner: _,
-            ..
-        }) => {
+        Raw::Organisation(Organisation { short_name: _, org_type, website, city: _, partner: _, .. }) => {
             f.vocab.push(("org_type".into(), "org_type", org_type));
             f.urls.push(("website".into(), website));
         }
@@ -785,19 +707,8 @@ fn specific_fields<'a>(raw: &'a Raw, f: &mut Fields<'a>) {
             f.many("organisations", Kind::Organisation, organisations);
             f.many("expertise", Kind::Theme, expertise);
         }
-        Raw::FocusArea(FocusArea {
-            municipality: _,
-            aliases: _,
-            population,
-            programme_office_url,
-            ..
-        }) => {
-            if let Some(Population {
-                count: _,
-                date,
-                source: _,
-            }) = population
-            {
+        Raw::FocusArea(FocusArea { municipality: _, aliases: _, population, programme_office_url, .. }) => {
+            if let Some(Population { count: _, date, source: _ }) = population {
                 f.date("population.date", date, DateRule::Partial);
             }
             f.url("programme_office_url", programme_office_url);

@@ -114,9 +114,7 @@ impl Kind {
     }
 
     pub fn from_name(name: &str) -> Option<Kind> {
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.name() == name || k.folder() == name)
+        Kind::ALL.into_iter().find(|k| k.name() == name || k.folder() == name)
     }
 
     pub fn folders() -> Vec<&'static str> {
@@ -124,10 +122,7 @@ impl Kind {
     }
 
     pub fn summary_required(self) -> bool {
-        !matches!(
-            self,
-            Kind::Person | Kind::Organisation | Kind::FocusArea | Kind::Page
-        )
+        !matches!(self, Kind::Person | Kind::Organisation | Kind::FocusArea | Kind::Page)
     }
 
     pub fn themes_required(self) -> bool {
@@ -143,10 +138,7 @@ impl Kind {
     }
 
     pub fn published_required(self) -> bool {
-        matches!(
-            self,
-            Kind::Offer | Kind::Publication | Kind::PracticeExample | Kind::LearningQuestion
-        )
+        matches!(self, Kind::Offer | Kind::Publication | Kind::PracticeExample | Kind::LearningQuestion)
     }
 
     pub fn body_required(self) -> bool {

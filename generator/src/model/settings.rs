@@ -99,9 +99,6 @@ impl Vocab {
     }
 
     pub fn label<'a>(&'a self, name: &str, code: &'a str) -> &'a str {
-        self.get(name)
-            .and_then(|m| m.get(code))
-            .map(VocabEntry::label)
-            .unwrap_or(code)
+        self.get(name).and_then(|m| m.get(code)).map(VocabEntry::label).unwrap_or(code)
     }
 }

@@ -9,11 +9,7 @@ use crate::model::{self, Author, Kind, Raw};
 
 impl Ctx<'_> {
     pub fn text(&self, t: impl Into<String>) -> Value {
-        Value {
-            text: t.into(),
-            href: None,
-            date: None,
-        }
+        Value { text: t.into(), href: None, date: None }
     }
 
     /// A value linking to the item `kind/slug`, or plain text when it has no page.
@@ -35,22 +31,14 @@ impl Ctx<'_> {
 
     pub fn date(&self, s: &str) -> Value {
         match dates::parse_date(s) {
-            Ok(m) => Value {
-                text: dates::dutch_date(m.date),
-                href: None,
-                date: Some(m.date.to_string()),
-            },
+            Ok(m) => Value { text: dates::dutch_date(m.date), href: None, date: Some(m.date.to_string()) },
             Err(_) => self.text(s),
         }
     }
 
     pub fn partial(&self, s: &str) -> Value {
         match dates::parse_partial(s) {
-            Ok(p) => Value {
-                text: p.dutch(),
-                href: None,
-                date: Some(p.iso()),
-            },
+            Ok(p) => Value { text: p.dutch(), href: None, date: Some(p.iso()) },
             Err(_) => self.text(s),
         }
     }
@@ -60,33 +48,18 @@ impl Ctx<'_> {
     }
 
     pub fn url(&self, label: &str, url: &str) -> Value {
-        Value {
-            text: label.to_string(),
-            href: Some(url.to_string()),
-            date: None,
-        }
+        Value { text: label.to_string(), href: Some(url.to_string()), date: None }
     }
 
     /// A download: a web address as it is, a `media/` file relative to this page.
     pub fn download(&self, label: &str, url: &str) -> Value {
-        let href = if url.starts_with("media/") {
-            self.href(url)
-        } else {
-            url.to_string()
-        };
-        Value {
-            text: label.to_string(),
-            href: Some(href),
-            date: None,
-        }
+        let href = if url.starts_with("media/") { self.href(url) } else { url.to_string() };
+        Value { text: label.to_string(), href: Some(href), date: None }
     }
 }
 
 pub fn date_view(s: &str) -> Option<DateView> {
-    dates::parse_date(s).ok().map(|m| DateView {
-        iso: m.date.to_string(),
-        text: dates::dutch_date(m.date),
-    })
+    dates::parse_date(s).ok().map(|m| DateView { iso: m.date.to_string(), text: dates::dutch_date(m.date) })
 }
 
 struct Rows(Vec<DetailRow>);
@@ -94,10 +67,7 @@ struct Rows(Vec<DetailRow>);
 impl Rows {
     fn add(&mut self, label: &str, values: Vec<Value>) {
         if !values.is_empty() {
-            self.0.push(DetailRow {
-                label: label.to_string(),
-                values,
-            });
+            self.0.push(DetailRow { label: label.to_string(), values });
         }
     }
     fn opt(&mut self, label: &str, value: Option<Value>) {
@@ -136,38 +106,14 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
     if let Some(themes) = c.themes {
         r.add("Thema's", ctx.items(Kind::Theme, themes));
     }
-    r.add(
-        "Doelgroep",
-        c.audiences
-            .iter()
-            .map(|a| ctx.vocab("audience", a))
-            .collect(),
-    );
+    r.add("Doelgroep", c.audiences.iter().map(|a| ctx.vocab("audience", a)).collect());
     match raw {
-        Raw::Theme(model::Theme {
-            kind,
-            parent,
-            synonyms,
-            order: _,
-            experts: _,
-            replaced_by,
-            formerly,
-            ..
-        }) => {
+        Raw::Theme(model::Theme { kind, parent, synonyms, order: _, experts: _, replaced_by, formerly, .. }) => {
             r.add("Soort thema", vec![ctx.text(kind.label())]);
-            r.opt(
-                "Onderdeel van",
-                parent.as_deref().map(|p| ctx.item(Kind::Theme, p)),
-            );
-            r.add(
-                "Ook bekend als",
-                synonyms.iter().map(|s| ctx.text(s)).collect(),
-            );
+            r.opt("Onderdeel van", parent.as_deref().map(|p| ctx.item(Kind::Theme, p)));
+            r.add("Ook bekend als", synonyms.iter().map(|s| ctx.text(s)).collect());
             r.add("Vroeger", formerly.iter().map(|s| ctx.text(s)).collect());
-            r.opt(
-                "Vervangen door",
-                replaced_by.as_deref().map(|p| ctx.item(Kind::Theme, p)),
-            );
+            r.opt("Vervangen door", replaced_by.as_deref().map(|p| ctx.item(Kind::Theme, p)));
         }
         Raw::Offer(o) => offer_rows(ctx, o, &mut r),
         Raw::Publication(model::Publication {
@@ -182,10 +128,7 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
             country,
             ..
         }) => {
-            r.add(
-                "Soort",
-                vec![ctx.vocab("publication_type", publication_type)],
-            );
+            r.add("Soort", vec![ctx.vocab("publication_type", publication_type)]);
             r.add(
                 "Auteurs",
                 authors
@@ -193,11 +136,8 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
                     .map(|a| match a {
                         Author::Person(p) => ctx.item(Kind::Person, p),
                         Author::Named(n) => {
-                            let orgs: Vec<String> = n
-                                .organisations
-                                .iter()
-                                .map(|o| ctx.item(Kind::Organisation, o).text)
-                                .collect();
+                            let orgs: Vec<String> =
+                                n.organisations.iter().map(|o| ctx.item(Kind::Organisation, o).text).collect();
                             ctx.text(if orgs.is_empty() {
                                 n.name.clone()
                             } else {
@@ -208,28 +148,17 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
                     .collect(),
             );
             r.add("Uitgever", ctx.items(Kind::Organisation, publishers));
-            r.add(
-                "Gefinancierd door",
-                ctx.items(Kind::Organisation, funded_by),
-            );
-            r.opt(
-                "Verschenen",
-                publication_date.as_deref().map(|d| ctx.partial(d)),
-            );
-            r.add(
-                "Onderdelen",
-                components.iter().map(|s| ctx.text(s)).collect(),
-            );
+            r.add("Gefinancierd door", ctx.items(Kind::Organisation, funded_by));
+            r.opt("Verschenen", publication_date.as_deref().map(|d| ctx.partial(d)));
+            r.add("Onderdelen", components.iter().map(|s| ctx.text(s)).collect());
             r.add(
                 "Downloads",
                 files
                     .iter()
                     .map(|f| {
                         let mut label = f.label.clone().unwrap_or_else(|| "Download".into());
-                        let meta: Vec<String> = [f.format.clone(), f.size_bytes.map(file_size)]
-                            .into_iter()
-                            .flatten()
-                            .collect();
+                        let meta: Vec<String> =
+                            [f.format.clone(), f.size_bytes.map(file_size)].into_iter().flatten().collect();
                         if !meta.is_empty() {
                             label = format!("{label} ({})", meta.join(", "));
                         }
@@ -238,10 +167,7 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
                     .collect(),
             );
             r.opt("ISBN", isbn.as_deref().map(|s| ctx.text(s)));
-            r.add(
-                "Taal",
-                vec![ctx.text(language_name(c.language.unwrap_or("nl")))],
-            );
+            r.add("Taal", vec![ctx.text(language_name(c.language.unwrap_or("nl")))]);
             r.add("Land", vec![ctx.text(country.as_deref().unwrap_or("NL"))]);
         }
         Raw::PracticeExample(model::PracticeExample {
@@ -257,14 +183,8 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
             ..
         }) => {
             r.add("Gemeente", vec![ctx.text(municipality)]);
-            r.add(
-                "Wijken",
-                neighbourhoods.iter().map(|s| ctx.text(s)).collect(),
-            );
-            r.opt(
-                "Focusgebied",
-                focus_area.as_deref().map(|f| ctx.item(Kind::FocusArea, f)),
-            );
+            r.add("Wijken", neighbourhoods.iter().map(|s| ctx.text(s)).collect());
+            r.opt("Focusgebied", focus_area.as_deref().map(|f| ctx.item(Kind::FocusArea, f)));
             r.add(
                 "Organisaties",
                 organisations
@@ -279,12 +199,7 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
             r.opt("Periode", period.as_ref().map(|p| ctx.text(period_text(p))));
             r.opt("Status", status.map(|s| ctx.text(s.label())));
             r.add("Interventies", ctx.items(Kind::Intervention, interventions));
-            r.opt(
-                "Bron",
-                source_publication
-                    .as_deref()
-                    .map(|p| ctx.item(Kind::Publication, p)),
-            );
+            r.opt("Bron", source_publication.as_deref().map(|p| ctx.item(Kind::Publication, p)));
         }
         Raw::LearningQuestion(model::LearningQuestion {
             asked_by,
@@ -296,10 +211,7 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
             consent: _,
             ..
         }) => {
-            r.add(
-                "Gesteld door",
-                asked_by.iter().map(|a| ctx.vocab("audience", a)).collect(),
-            );
+            r.add("Gesteld door", asked_by.iter().map(|a| ctx.vocab("audience", a)).collect());
             r.add("Bron", vec![ctx.text(source.label())]);
             r.add("Status", vec![ctx.text(status.label())]);
             if *priority {
@@ -307,25 +219,10 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
             }
             r.opt("Lacune", gap.as_deref().map(|g| ctx.item(Kind::Gap, g)));
         }
-        Raw::Gap(model::Gap {
-            reason,
-            identified_in,
-            identified,
-            status,
-            ..
-        }) => {
-            r.add(
-                "Reden",
-                reason.iter().map(|x| ctx.text(x.label())).collect(),
-            );
-            r.add(
-                "Gesignaleerd in",
-                vec![ctx.item(Kind::Publication, identified_in)],
-            );
-            r.opt(
-                "Gesignaleerd op",
-                identified.as_deref().map(|d| ctx.date(d)),
-            );
+        Raw::Gap(model::Gap { reason, identified_in, identified, status, .. }) => {
+            r.add("Reden", reason.iter().map(|x| ctx.text(x.label())).collect());
+            r.add("Gesignaleerd in", vec![ctx.item(Kind::Publication, identified_in)]);
+            r.opt("Gesignaleerd op", identified.as_deref().map(|d| ctx.date(d)));
             r.add("Status", vec![ctx.text(status.label())]);
         }
         Raw::LearningCircle(model::LearningCircle {
@@ -341,14 +238,8 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
             r.add("Thema", vec![ctx.item(Kind::Theme, theme)]);
             r.opt("Programma", programme.as_deref().map(|p| ctx.text(p)));
             r.add("Organisatie", ctx.items(Kind::Organisation, organisers));
-            r.opt(
-                "Trekker",
-                lead.as_deref().map(|p| ctx.item(Kind::Person, p)),
-            );
-            r.opt(
-                "Aantal bijeenkomsten",
-                sessions_planned.map(|n| ctx.text(n.to_string())),
-            );
+            r.opt("Trekker", lead.as_deref().map(|p| ctx.item(Kind::Person, p)));
+            r.opt("Aantal bijeenkomsten", sessions_planned.map(|n| ctx.text(n.to_string())));
             r.opt("Periode", period.as_ref().map(|p| ctx.text(period_text(p))));
         }
         Raw::Intervention(model::Intervention {
@@ -364,41 +255,25 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
             r.add("Eigenaar", ctx.items(Kind::Organisation, owners));
             r.opt("Databank", database.as_deref().map(|d| ctx.text(d)));
             r.add("Erkenning", vec![ctx.text(recognition_level.label())]);
-            r.opt(
-                "Erkend op",
-                recognition_date.as_deref().map(|d| ctx.date(d)),
-            );
+            r.opt("Erkend op", recognition_date.as_deref().map(|d| ctx.date(d)));
             r.opt("Doelgroep", target_group.as_deref().map(|d| ctx.text(d)));
             r.opt("Doel", goal.as_deref().map(|d| ctx.text(d)));
             r.opt(
                 "Methodebeschrijving",
                 method_description.as_ref().map(|m| {
-                    let meta: Vec<String> = [m.format.clone(), m.size_bytes.map(file_size)]
-                        .into_iter()
-                        .flatten()
-                        .collect();
+                    let meta: Vec<String> =
+                        [m.format.clone(), m.size_bytes.map(file_size)].into_iter().flatten().collect();
                     ctx.download(
                         &format!(
                             "Methodebeschrijving{}",
-                            if meta.is_empty() {
-                                String::new()
-                            } else {
-                                format!(" ({})", meta.join(", "))
-                            }
+                            if meta.is_empty() { String::new() } else { format!(" ({})", meta.join(", ")) }
                         ),
                         &m.url,
                     )
                 }),
             );
         }
-        Raw::Organisation(model::Organisation {
-            short_name,
-            org_type,
-            website,
-            city,
-            partner,
-            ..
-        }) => {
+        Raw::Organisation(model::Organisation { short_name, org_type, website, city, partner, .. }) => {
             r.opt("Afkorting", short_name.as_deref().map(|d| ctx.text(d)));
             r.add("Soort organisatie", vec![ctx.vocab("org_type", org_type)]);
             r.add("Website", vec![ctx.url(website, website)]);
@@ -421,18 +296,9 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
             r.add("Organisatie", ctx.items(Kind::Organisation, organisations));
             r.add("Expertise", ctx.items(Kind::Theme, expertise));
         }
-        Raw::FocusArea(model::FocusArea {
-            municipality,
-            aliases,
-            population,
-            programme_office_url,
-            ..
-        }) => {
+        Raw::FocusArea(model::FocusArea { municipality, aliases, population, programme_office_url, .. }) => {
             r.add("Gemeente", vec![ctx.text(municipality)]);
-            r.add(
-                "Ook bekend als",
-                aliases.iter().map(|s| ctx.text(s)).collect(),
-            );
+            r.add("Ook bekend als", aliases.iter().map(|s| ctx.text(s)).collect());
             if let Some(p) = population {
                 if let Some(n) = p.count {
                     let mut t = group_thousands(n);
@@ -445,10 +311,7 @@ pub fn details(ctx: &Ctx, raw: &Raw) -> Vec<DetailRow> {
                     r.add("Inwoners", vec![ctx.text(t)]);
                 }
             }
-            r.opt(
-                "Programmabureau",
-                programme_office_url.as_deref().map(|u| ctx.url(u, u)),
-            );
+            r.opt("Programmabureau", programme_office_url.as_deref().map(|u| ctx.url(u, u)));
         }
         Raw::Page(_) => {}
     }
@@ -480,10 +343,7 @@ fn offer_rows(ctx: &Ctx, o: &model::Offer, r: &mut Rows) {
     r.add("Partners", ctx.items(Kind::Organisation, partners));
     r.add("Werkwijze", vec![ctx.text(delivery_mode.label())]);
     if *cross_domain {
-        r.add(
-            "Domeinoverstijgend",
-            vec![ctx.text("Ja: voor meer dan één sector of beroep")],
-        );
+        r.add("Domeinoverstijgend", vec![ctx.text("Ja: voor meer dan één sector of beroep")]);
     }
     match (start, end) {
         (Some(s), Some(e)) => r.add("Periode", vec![ctx.date(s), ctx.date(e)]),
@@ -493,10 +353,7 @@ fn offer_rows(ctx: &Ctx, o: &model::Offer, r: &mut Rows) {
     }
     r.opt("Status", status.map(|s| ctx.text(s.label())));
     if let Some(l) = location {
-        let parts: Vec<&str> = [l.venue.as_deref(), l.city.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
+        let parts: Vec<&str> = [l.venue.as_deref(), l.city.as_deref()].into_iter().flatten().collect();
         r.add("Locatie", vec![ctx.text(parts.join(", "))]);
     }
     r.add("Focusgebieden", ctx.items(Kind::FocusArea, focus_areas));
@@ -507,11 +364,7 @@ fn offer_rows(ctx: &Ctx, o: &model::Offer, r: &mut Rows) {
             _ => String::new(),
         };
         if let Some(n) = &c.note {
-            t = if t.is_empty() {
-                n.clone()
-            } else {
-                format!("{t} ({n})")
-            };
+            t = if t.is_empty() { n.clone() } else { format!("{t} ({n})") };
         }
         r.add("Kosten", vec![ctx.text(t)]);
     }
@@ -534,12 +387,7 @@ fn offer_rows(ctx: &Ctx, o: &model::Offer, r: &mut Rows) {
         r.add("Aanmelden", vals);
     }
     r.add("Speelt in op lacune", ctx.items(Kind::Gap, addresses_gap));
-    r.opt(
-        "Leerkring",
-        learning_circle
-            .as_deref()
-            .map(|l| ctx.item(Kind::LearningCircle, l)),
-    );
+    r.opt("Leerkring", learning_circle.as_deref().map(|l| ctx.item(Kind::LearningCircle, l)));
 }
 
 pub fn sessions(ctx: &Ctx, circle: &model::LearningCircle) -> Vec<SessionView> {
@@ -550,25 +398,14 @@ pub fn sessions(ctx: &Ctx, circle: &model::LearningCircle) -> Vec<SessionView> {
             let status = crate::site::session_status_code(s, ctx.site.options.now);
             let mut r = Rows(Vec::new());
             r.opt("Dagdeel", s.part_of_day.map(|p| ctx.text(p.label())));
-            r.add(
-                "Werkvorm",
-                s.formats.iter().map(|f| ctx.text(f.label())).collect(),
-            );
+            r.add("Werkvorm", s.formats.iter().map(|f| ctx.text(f.label())).collect());
             r.opt("Deelname", s.attendance_mode.map(|m| ctx.text(m.label())));
             if let Some(l) = &s.location {
-                let parts: Vec<&str> = [l.venue.as_deref(), l.city.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+                let parts: Vec<&str> = [l.venue.as_deref(), l.city.as_deref()].into_iter().flatten().collect();
                 if !parts.is_empty() {
                     r.add("Locatie", vec![ctx.text(parts.join(", "))]);
                 }
-                r.opt(
-                    "Focusgebied",
-                    l.focus_area
-                        .as_deref()
-                        .map(|f| ctx.item(Kind::FocusArea, f)),
-                );
+                r.opt("Focusgebied", l.focus_area.as_deref().map(|f| ctx.item(Kind::FocusArea, f)));
             }
             r.add(
                 "Sprekers",
@@ -581,18 +418,12 @@ pub fn sessions(ctx: &Ctx, circle: &model::LearningCircle) -> Vec<SessionView> {
                     .collect(),
             );
             let time = match (
-                s.start_time
-                    .as_deref()
-                    .and_then(|t| dates::parse_time(t).ok()),
-                s.end_time
-                    .as_deref()
-                    .and_then(|t| dates::parse_time(t).ok()),
+                s.start_time.as_deref().and_then(|t| dates::parse_time(t).ok()),
+                s.end_time.as_deref().and_then(|t| dates::parse_time(t).ok()),
             ) {
-                (Some(a), Some(b)) => Some(format!(
-                    "{} tot {}",
-                    dates::dutch_time(a).trim_end_matches(" uur"),
-                    dates::dutch_time(b)
-                )),
+                (Some(a), Some(b)) => {
+                    Some(format!("{} tot {}", dates::dutch_time(a).trim_end_matches(" uur"), dates::dutch_time(b)))
+                }
                 (Some(a), None) => Some(dates::dutch_time(a)),
                 _ => None,
             };
@@ -612,11 +443,7 @@ pub fn sessions(ctx: &Ctx, circle: &model::LearningCircle) -> Vec<SessionView> {
 }
 
 fn period_text(p: &model::Period) -> String {
-    let f = |s: &Option<String>| {
-        s.as_deref()
-            .and_then(|v| dates::parse_partial(v).ok())
-            .map(|d| d.dutch())
-    };
+    let f = |s: &Option<String>| s.as_deref().and_then(|v| dates::parse_partial(v).ok()).map(|d| d.dutch());
     match (f(&p.start), f(&p.end)) {
         (Some(a), Some(b)) => format!("{a} tot en met {b}"),
         (Some(a), None) => format!("vanaf {a}"),
@@ -663,9 +490,8 @@ pub fn dutch_phone(e164: &str) -> String {
     // Three-digit area codes (020, 010, 030, 070) take 3+3+4; the others 4+3+3.
     if national.len() == 10 {
         if [
-            "010", "013", "015", "020", "023", "024", "026", "030", "033", "035", "036", "038",
-            "040", "043", "045", "046", "050", "053", "055", "058", "070", "071", "072", "073",
-            "074", "075", "076", "077", "078", "079",
+            "010", "013", "015", "020", "023", "024", "026", "030", "033", "035", "036", "038", "040", "043", "045",
+            "046", "050", "053", "055", "058", "070", "071", "072", "073", "074", "075", "076", "077", "078", "079",
         ]
         .contains(&&national[..3])
         {

@@ -25,21 +25,30 @@ pub fn card(ctx: &Ctx, j: usize) -> Card {
         summary: c.summary.map(String::from),
         badge: draft.or(badge),
         date: c.published.and_then(date_view),
+        note: None,
     }
 }
 
-fn breadcrumbs(ctx: &Ctx, kind: Kind) -> Vec<Link> {
-    let mut b = vec![Link {
-        text: "Home".into(),
-        href: ctx.href(""),
-        current: false,
-    }];
+fn breadcrumbs(ctx: &Ctx, i: usize) -> Vec<Link> {
+    let site = ctx.site;
+    let kind = site.docs[i].kind;
+    let mut b = vec![Link { text: "Home".into(), href: ctx.href(""), current: false }];
     if kind != Kind::Page {
-        b.push(Link {
-            text: kind.plural().into(),
-            href: ctx.href(&format!("{}/", kind.folder())),
-            current: false,
-        });
+        b.push(Link { text: kind.plural().into(), href: ctx.href(&format!("{}/", kind.folder())), current: false });
+    }
+    // A theme sits under its parents: Home > Thema's > Leefgebied > Subthema.
+    let mut parents = Vec::new();
+    let mut cur = i;
+    while let Raw::Theme(t) = &site.docs[cur].raw {
+        let Some(p) = t.parent.as_deref().and_then(|p| site.lookup(Kind::Theme, p)) else { break };
+        if parents.contains(&p) || p == i {
+            break;
+        }
+        parents.push(p);
+        cur = p;
+    }
+    for p in parents.into_iter().rev() {
+        b.push(Link { text: site.docs[p].raw.common().title.to_string(), href: ctx.href_to(p), current: false });
     }
     b
 }
@@ -50,7 +59,10 @@ pub fn item_view(ctx: &Ctx, i: usize) -> (PageView, ItemView) {
     let c = doc.raw.common();
     let body = site.bodies[i].as_ref();
     let words = body.map(|b| b.word_count).unwrap_or(0);
-    let page = ctx.page(c.title, c.summary, c.language, breadcrumbs(ctx, doc.kind));
+    let mut page = ctx.page(c.title, c.summary, c.language, breadcrumbs(ctx, i));
+    page.og_type = if doc.kind == Kind::Page { "website".into() } else { "article".into() };
+    page.og_image =
+        c.image.zip(site.config.base_url.as_ref()).map(|(img, base)| format!("{base}{}", img.trim_start_matches('/')));
     let sessions = match &doc.raw {
         Raw::LearningCircle(circle) => details::sessions(ctx, circle),
         _ => Vec::new(),
@@ -67,19 +79,14 @@ pub fn item_view(ctx: &Ctx, i: usize) -> (PageView, ItemView) {
         title: c.title.to_string(),
         summary: c.summary.map(String::from),
         lang: c.language.filter(|l| *l != page.lang).map(String::from),
-        badge: if c.draft {
-            Some("Concept".into())
-        } else {
-            badge
-        },
+        badge: if c.draft { Some("Concept".into()) } else { badge },
         body_html: body.map(|b| b.html.clone()).unwrap_or_default(),
         reading_minutes: if words == 0 { 0 } else { words.div_ceil(200) },
         published: c.published.and_then(date_view),
-        updated: c.updated.and_then(date_view).filter(|u| {
-            c.published
-                .and_then(date_view)
-                .is_none_or(|p| p.iso != u.iso)
-        }),
+        updated: c
+            .updated
+            .and_then(date_view)
+            .filter(|u| c.published.and_then(date_view).is_none_or(|p| p.iso != u.iso)),
         image: c.image.map(|src| ImageView {
             src: ctx.href(src.trim_start_matches("../").trim_start_matches('/')),
             alt: c.image_alt.unwrap_or_default().to_string(),
@@ -90,15 +97,14 @@ pub fn item_view(ctx: &Ctx, i: usize) -> (PageView, ItemView) {
         more_info: c
             .more_info
             .iter()
-            .map(|l| Link {
-                text: l.label.clone(),
-                href: l.url.clone(),
-                current: false,
-            })
+            .map(|l| Link { text: l.label.clone(), href: l.url.clone(), current: false })
             .collect(),
         related: related(ctx, i),
-        backlinks: backlinks(ctx, i),
+        backlinks: if doc.kind == Kind::Theme { Vec::new() } else { backlinks(ctx, i) },
         source_url: c.source_url.map(String::from),
+        sections: if doc.kind == Kind::Theme { super::theme::sections(ctx, i) } else { Vec::new() },
+        subthemes: super::theme::subthemes(ctx, i),
+        jsonld: super::jsonld::item(ctx, i, &page),
     };
     (page, item)
 }
@@ -130,15 +136,11 @@ fn contacts(ctx: &Ctx, i: usize) -> Vec<ContactView> {
             let Raw::Person(p) = &site.docs[j].raw else {
                 return None;
             };
-            let org = p
-                .organisations
-                .first()
-                .and_then(|o| site.lookup(Kind::Organisation, o))
-                .map(|o| Link {
-                    text: site.docs[o].raw.common().title.to_string(),
-                    href: ctx.href_to(o),
-                    current: false,
-                });
+            let org = p.organisations.first().and_then(|o| site.lookup(Kind::Organisation, o)).map(|o| Link {
+                text: site.docs[o].raw.common().title.to_string(),
+                href: ctx.href_to(o),
+                current: false,
+            });
             if !site.is_visible(j) {
                 let org = org?;
                 return Some(ContactView {
@@ -158,10 +160,7 @@ fn contacts(ctx: &Ctx, i: usize) -> Vec<ContactView> {
                 topic,
                 organisation: org,
                 email: p.email.clone(),
-                phone: p.phone.as_ref().map(|t| PhoneView {
-                    tel: t.clone(),
-                    text: dutch_phone(t),
-                }),
+                phone: p.phone.as_ref().map(|t| PhoneView { tel: t.clone(), text: dutch_phone(t) }),
             })
         })
         .collect()
@@ -178,32 +177,31 @@ fn related(ctx: &Ctx, i: usize) -> Vec<Card> {
         .filter(|&j| site.is_visible(j))
         .collect();
     let c = doc.raw.common();
-    let themes: BTreeSet<&str> = c
-        .themes
-        .unwrap_or_default()
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let themes: BTreeSet<&str> = c.themes.unwrap_or_default().iter().map(String::as_str).collect();
     let auds: BTreeSet<&str> = c.audiences.iter().map(String::as_str).collect();
-    if !themes.is_empty() {
+    if doc.kind == Kind::Theme {
+        // A theme's sections already list its items; "Zie ook" offers its sibling themes.
+        let parent = match &doc.raw {
+            Raw::Theme(t) => t.parent.as_deref(),
+            _ => None,
+        };
+        let siblings = site.visible_of(Kind::Theme).filter(|&j| {
+            j != i
+                && !picked.contains(&j)
+                && parent.is_some()
+                && matches!(&site.docs[j].raw, Raw::Theme(t) if t.parent.as_deref() == parent)
+        });
+        picked.extend(siblings.take(4).collect::<Vec<_>>());
+    } else if !themes.is_empty() {
         let mut scored: Vec<(usize, usize)> = (0..site.docs.len())
             .filter(|&j| j != i && site.is_visible(j) && !picked.contains(&j))
             .filter_map(|j| {
                 let o = site.docs[j].raw.common();
-                let t = o
-                    .themes
-                    .unwrap_or_default()
-                    .iter()
-                    .filter(|x| themes.contains(x.as_str()))
-                    .count();
+                let t = o.themes.unwrap_or_default().iter().filter(|x| themes.contains(x.as_str())).count();
                 if t == 0 {
                     return None;
                 }
-                let a = o
-                    .audiences
-                    .iter()
-                    .filter(|x| auds.contains(x.as_str()))
-                    .count();
+                let a = o.audiences.iter().filter(|x| auds.contains(x.as_str())).count();
                 Some((2 * t + a, j))
             })
             .collect();
@@ -223,79 +221,7 @@ fn backlinks(ctx: &Ctx, i: usize) -> Vec<CardGroup> {
                 .filter(|b| site.docs[b.from].kind == k && site.is_visible(b.from))
                 .map(|b| card(ctx, b.from))
                 .collect();
-            (!cards.is_empty()).then(|| CardGroup {
-                title: k.plural().to_string(),
-                cards,
-            })
+            (!cards.is_empty()).then(|| CardGroup { title: k.plural().to_string(), cards })
         })
         .collect()
-}
-
-pub fn list_view(ctx: &Ctx, kind: Kind) -> ListView {
-    let site = ctx.site;
-    let mut items: Vec<usize> = site.visible_of(kind).collect();
-    let sort_key = |j: &usize| {
-        let d = &site.docs[*j];
-        match &d.raw {
-            Raw::Theme(t) => (
-                t.order.unwrap_or(i64::MAX),
-                String::new(),
-                d.raw.common().title.to_lowercase(),
-            ),
-            Raw::Person(p) => (
-                0,
-                p.sort_name
-                    .clone()
-                    .unwrap_or_else(|| d.raw.common().title.to_string())
-                    .to_lowercase(),
-                String::new(),
-            ),
-            Raw::Offer(o) => (
-                i64::from(!OfferPhase::of(o, site.options.now).is_current()),
-                String::new(),
-                d.raw.common().title.to_lowercase(),
-            ),
-            _ => (0, String::new(), d.raw.common().title.to_lowercase()),
-        }
-    };
-    items.sort_by_key(sort_key);
-    ListView {
-        heading: kind.plural().to_string(),
-        intro: None,
-        cards: items.into_iter().map(|j| card(ctx, j)).collect(),
-    }
-}
-
-pub fn home_view(ctx: &Ctx) -> HomeView {
-    let site = ctx.site;
-    let sections = [
-        Kind::Theme,
-        Kind::Offer,
-        Kind::LearningCircle,
-        Kind::Publication,
-        Kind::PracticeExample,
-        Kind::LearningQuestion,
-        Kind::Intervention,
-        Kind::Gap,
-        Kind::FocusArea,
-        Kind::Organisation,
-    ]
-    .iter()
-    .map(|&k| {
-        let mut items: Vec<usize> = site.visible_of(k).collect();
-        items.sort_by(|a, b| {
-            site.docs[*b]
-                .published
-                .cmp(&site.docs[*a].published)
-                .then(a.cmp(b))
-        });
-        HomeSection {
-            title: k.plural().to_string(),
-            href: ctx.href(&format!("{}/", k.folder())),
-            count: items.len(),
-            cards: items.into_iter().take(3).map(|j| card(ctx, j)).collect(),
-        }
-    })
-    .collect();
-    HomeView { sections }
 }

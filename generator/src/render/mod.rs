@@ -2,8 +2,13 @@
 //! (strict: an undefined variable is an error). Pages render in parallel; the result is
 //! bytes, so the build, the dev server and the tests share it without touching disk.
 
+mod calendar;
 mod details;
+mod home;
 mod item;
+mod jsonld;
+pub mod lists;
+mod theme;
 pub mod views;
 
 use crate::model::Kind;
@@ -22,11 +27,9 @@ pub const DEFAULT_LAYOUTS: &[(&str, &str)] = &[
     ("list.html", include_str!("../../../layouts/list.html")),
     ("item.html", include_str!("../../../layouts/item.html")),
     ("404.html", include_str!("../../../layouts/404.html")),
+    ("sitemap.html", include_str!("../../../layouts/sitemap.html")),
     ("macros.html", include_str!("../../../layouts/macros.html")),
-    (
-        "assets/style.css",
-        include_str!("../../../layouts/assets/style.css"),
-    ),
+    ("assets/style.css", include_str!("../../../layouts/assets/style.css")),
 ];
 
 /// Templates and assets: the defaults, overridden by files from a `layouts/` folder.
@@ -37,12 +40,7 @@ pub struct Layouts {
 
 impl Layouts {
     pub fn defaults() -> Self {
-        Layouts {
-            files: DEFAULT_LAYOUTS
-                .iter()
-                .map(|(n, s)| (n.to_string(), s.as_bytes().to_vec()))
-                .collect(),
-        }
+        Layouts { files: DEFAULT_LAYOUTS.iter().map(|(n, s)| (n.to_string(), s.as_bytes().to_vec())).collect() }
     }
 
     /// Overrides the defaults with files read from disk (by `load::load_layouts`).
@@ -57,8 +55,7 @@ impl Layouts {
         env.set_formatter(html_formatter);
         for (name, bytes) in &self.files {
             if name.ends_with(".html") {
-                let text = String::from_utf8(bytes.clone())
-                    .with_context(|| format!("layout `{name}` is not UTF-8"))?;
+                let text = String::from_utf8(bytes.clone()).with_context(|| format!("layout `{name}` is not UTF-8"))?;
                 env.add_template_owned(name.clone(), text)
                     .with_context(|| format!("layout `{name}` has a syntax error"))?;
             }
@@ -74,10 +71,7 @@ fn html_formatter(
     state: &minijinja::State,
     value: &minijinja::Value,
 ) -> Result<(), minijinja::Error> {
-    if state.auto_escape() != minijinja::AutoEscape::Html
-        || value.is_safe()
-        || value.is_undefined()
-        || value.is_none()
+    if state.auto_escape() != minijinja::AutoEscape::Html || value.is_safe() || value.is_undefined() || value.is_none()
     {
         return minijinja::escape_formatter(out, state, value);
     }
@@ -92,16 +86,12 @@ fn html_formatter(
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.write_str(&text[last..i]).map_err(|e| {
-            minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
-        })?;
-        out.write_str(rep).map_err(|e| {
-            minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
-        })?;
+        out.write_str(&text[last..i])
+            .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))?;
+        out.write_str(rep).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))?;
         last = i + 1;
     }
-    out.write_str(&text[last..])
-        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+    out.write_str(&text[last..]).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
 }
 
 /// Shared by every view builder: the site, and the page being rendered (for relative URLs).
@@ -120,13 +110,7 @@ impl Ctx<'_> {
         relative_url(&self.from, root_relative)
     }
 
-    fn page(
-        &self,
-        title: &str,
-        description: Option<&str>,
-        lang: Option<&str>,
-        breadcrumbs: Vec<Link>,
-    ) -> PageView {
+    fn page(&self, title: &str, description: Option<&str>, lang: Option<&str>, breadcrumbs: Vec<Link>) -> PageView {
         let site = self.site;
         let current_top = self.from.split('/').next().unwrap_or_default();
         let nav = [
@@ -151,27 +135,19 @@ impl Ctx<'_> {
         });
         let footer = pages
             .into_iter()
-            .map(|j| Link {
-                text: site.docs[j].raw.common().title.to_string(),
-                href: self.href_to(j),
-                current: false,
-            })
+            .map(|j| Link { text: site.docs[j].raw.common().title.to_string(), href: self.href_to(j), current: false })
             .collect();
         PageView {
             title: title.to_string(),
             description: description.map(|d| truncate(d, 160)),
-            lang: lang
-                .unwrap_or(site.config.language.as_deref().unwrap_or("nl"))
-                .to_string(),
+            lang: lang.unwrap_or(site.config.language.as_deref().unwrap_or("nl")).to_string(),
             root: "../".repeat(self.from.matches('/').count()),
-            canonical: site
-                .config
-                .base_url
-                .as_ref()
-                .map(|b| format!("{b}{}", self.from)),
+            canonical: site.config.base_url.as_ref().map(|b| format!("{b}{}", self.from)),
             nav,
             footer,
             breadcrumbs,
+            og_type: "website".into(),
+            og_image: None,
         }
     }
 }
@@ -197,99 +173,99 @@ fn site_view(site: &Site) -> SiteView {
 pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
     let env = layouts.environment()?;
     let sv = site_view(site);
-    let visible: Vec<usize> = (0..site.docs.len())
-        .filter(|&i| site.is_visible(i))
-        .collect();
+    let render = |name: &str, path: String, ctx: minijinja::Value| -> Result<OutputFile> {
+        let html = env
+            .get_template(name)
+            .and_then(|t| t.render(ctx))
+            .with_context(|| format!("rendering {path} with layout {name}"))?;
+        Ok(OutputFile { path, bytes: html.into_bytes() })
+    };
+    let visible: Vec<usize> = (0..site.docs.len()).filter(|&i| site.is_visible(i)).collect();
     let mut files: Vec<OutputFile> = visible
         .par_iter()
         .map(|&i| {
-            let ctx = Ctx {
-                site,
-                from: url_of(&site.docs[i]),
-            };
+            let ctx = Ctx { site, from: url_of(&site.docs[i]) };
             let (page, item) = item::item_view(&ctx, i);
-            let html = env
-                .get_template("item.html")
-                .and_then(|t| {
-                    t.render(minijinja::context! { site => &sv, page => page, item => item })
-                })
-                .with_context(|| format!("rendering {}", site.docs[i].file.display))?;
-            Ok(OutputFile {
-                path: format!("{}index.html", ctx.from),
-                bytes: html.into_bytes(),
-            })
+            render(
+                "item.html",
+                format!("{}index.html", ctx.from),
+                minijinja::context! { site => &sv, page => page, item => item },
+            )
         })
         .collect::<Result<_>>()?;
-    for kind in Kind::ALL {
-        if kind == Kind::Page {
-            continue;
-        }
-        let ctx = Ctx {
-            site,
-            from: format!("{}/", kind.folder()),
-        };
-        let list = item::list_view(&ctx, kind);
-        let page = ctx.page(
-            kind.plural(),
-            None,
-            None,
-            vec![Link {
-                text: "Home".into(),
-                href: ctx.href(""),
-                current: false,
-            }],
-        );
-        let html = env
-            .get_template("list.html")?
-            .render(minijinja::context! { site => &sv, page => page, list => list })
-            .with_context(|| format!("rendering the list of {}", kind.folder()))?;
-        files.push(OutputFile {
-            path: format!("{}/index.html", kind.folder()),
-            bytes: html.into_bytes(),
-        });
-    }
-    let ctx = Ctx {
-        site,
-        from: String::new(),
-    };
-    let home = item::home_view(&ctx);
-    let page = ctx.page(
-        &site.config.title,
-        site.config.description.as_deref(),
-        None,
-        Vec::new(),
-    );
-    let html = env
-        .get_template("home.html")?
-        .render(minijinja::context! { site => &sv, page => page, home => home })
-        .context("rendering the home page")?;
-    files.push(OutputFile {
-        path: "index.html".into(),
-        bytes: html.into_bytes(),
-    });
+    let list_pages: Vec<lists::ListPage> =
+        Kind::ALL.iter().filter(|&&k| k != Kind::Page).flat_map(|&k| lists::list_pages(site, k)).collect();
+    let rendered: Vec<OutputFile> = list_pages
+        .par_iter()
+        .map(|lp| {
+            let ctx = Ctx { site, from: lp.from.clone() };
+            let crumbs = vec![Link { text: "Home".into(), href: ctx.href(""), current: false }];
+            let page = ctx.page(&lp.title, lp.view.intro.as_deref(), None, crumbs);
+            let calendar = (lp.from == "leerkringen/").then(|| calendar::calendar(&ctx));
+            render(
+                "list.html",
+                format!("{}index.html", lp.from),
+                minijinja::context! { site => &sv, page => page, list => &lp.view, calendar => calendar },
+            )
+        })
+        .collect::<Result<_>>()?;
+    files.extend(rendered);
+    let ctx = Ctx { site, from: String::new() };
+    let page = ctx.page(&site.config.title, site.config.description.as_deref(), None, Vec::new());
+    files.push(render(
+        "home.html",
+        "index.html".into(),
+        minijinja::context! { site => &sv, page => page, home => home::home_view(&ctx) },
+    )?);
     let page = ctx.page("Pagina niet gevonden", None, None, Vec::new());
-    let html = env
-        .get_template("404.html")?
-        .render(minijinja::context! { site => &sv, page => page })
-        .context("rendering 404.html")?;
-    files.push(OutputFile {
-        path: "404.html".into(),
-        bytes: html.into_bytes(),
-    });
+    files.push(render("404.html", "404.html".into(), minijinja::context! { site => &sv, page => page })?);
+    let ctx = Ctx { site, from: "sitemap/".into() };
+    let page = ctx.page(
+        "Sitemap",
+        Some("Alle pagina's van de site op een rij."),
+        None,
+        vec![Link { text: "Home".into(), href: ctx.href(""), current: false }],
+    );
+    files.push(render(
+        "sitemap.html",
+        "sitemap/index.html".into(),
+        minijinja::context! { site => &sv, page => page, sitemap => sitemap(&ctx) },
+    )?);
     for (name, bytes) in &layouts.files {
         if let Some(asset) = name.strip_prefix("assets/") {
-            files.push(OutputFile {
-                path: format!("assets/{asset}"),
-                bytes: bytes.clone(),
-            });
+            files.push(OutputFile { path: format!("assets/{asset}"), bytes: bytes.clone() });
         }
     }
     for m in &site.media {
-        files.push(OutputFile {
-            path: m.rel.clone(),
-            bytes: m.bytes.clone(),
-        });
+        files.push(OutputFile { path: m.rel.clone(), bytes: m.bytes.clone() });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+fn sitemap(ctx: &Ctx) -> SitemapView {
+    let site = ctx.site;
+    let mut groups = vec![SitemapGroup {
+        title: "Algemeen".into(),
+        href: None,
+        links: std::iter::once(Link { text: "Home".into(), href: ctx.href(""), current: false })
+            .chain(site.visible_of(Kind::Page).map(|j| Link {
+                text: site.docs[j].raw.common().title.to_string(),
+                href: ctx.href_to(j),
+                current: false,
+            }))
+            .collect(),
+    }];
+    for kind in Kind::ALL.into_iter().filter(|&k| k != Kind::Page) {
+        let links = lists::sorted(site, kind)
+            .into_iter()
+            .map(|j| Link { text: site.docs[j].raw.common().title.to_string(), href: ctx.href_to(j), current: false })
+            .collect();
+        groups.push(SitemapGroup {
+            title: kind.plural().into(),
+            href: Some(ctx.href(&format!("{}/", kind.folder()))),
+            links,
+        });
+    }
+    SitemapView { groups }
 }

@@ -23,6 +23,9 @@ pub struct PageView {
     pub nav: Vec<Link>,
     pub footer: Vec<Link>,
     pub breadcrumbs: Vec<Link>,
+    /// `website` or `article`, for Open Graph.
+    pub og_type: String,
+    pub og_image: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -63,6 +66,8 @@ pub struct Card {
     pub summary: Option<String>,
     pub badge: Option<String>,
     pub date: Option<DateView>,
+    /// Why the card is here, e.g. `via subthema Schulden`.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -126,24 +131,71 @@ pub struct ItemView {
     pub related: Vec<Card>,
     pub backlinks: Vec<CardGroup>,
     pub source_url: Option<String>,
+    /// Per-type sections of a theme page (and "what happens here" on other pages).
+    pub sections: Vec<Section>,
+    /// Parent and child themes of a theme.
+    pub subthemes: Vec<Link>,
+    /// The page's structured data (JSON-LD), already serialised and escaped for `<script>`.
+    pub jsonld: String,
 }
 
+/// A section of cards with a heading, a link to the full filtered list, and an
+/// invitation to contribute when it is empty.
 #[derive(Debug, Clone, Serialize)]
-pub struct ListView {
-    pub heading: String,
-    pub intro: Option<String>,
+pub struct Section {
+    pub id: String,
+    pub title: String,
     pub cards: Vec<Card>,
+    pub more: Option<Link>,
+    pub empty: String,
+    pub contribute: Option<Link>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct HomeView {
-    pub sections: Vec<HomeSection>,
+    pub themes: Vec<Card>,
+    pub sessions: Vec<CalendarSession>,
+    pub sections: Vec<Section>,
+    pub actions: Vec<Link>,
+    pub counts: Vec<Link>,
+}
+
+/// One learning-circle session in the calendar.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalendarSession {
+    pub date: Option<DateView>,
+    pub time: Option<String>,
+    pub title: String,
+    pub number: u32,
+    pub circle: Link,
+    pub status: String,
+    pub status_label: String,
+    pub place: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct HomeSection {
+pub struct MonthGroup {
+    pub id: String,
+    pub month: String,
+    pub sessions: Vec<CalendarSession>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalendarView {
+    pub upcoming: Vec<MonthGroup>,
+    pub past: Vec<MonthGroup>,
+    pub unplanned: Vec<CalendarSession>,
+}
+
+/// The HTML sitemap: every page, grouped by type.
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapView {
+    pub groups: Vec<SitemapGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapGroup {
     pub title: String,
-    pub href: String,
-    pub count: usize,
-    pub cards: Vec<Card>,
+    pub href: Option<String>,
+    pub links: Vec<Link>,
 }

@@ -40,9 +40,7 @@ pub fn hidden(doc: &Document, options: &Options) -> Option<Hidden> {
     }
     match &doc.raw {
         Raw::Person(p) if !p.public => Some(Hidden::PrivatePerson),
-        Raw::LearningQuestion(q)
-            if q.source == model::QuestionSource::Coordinatiepunt && q.consent != Some(true) =>
-        {
+        Raw::LearningQuestion(q) if q.source == model::QuestionSource::Coordinatiepunt && q.consent != Some(true) => {
             Some(Hidden::NoConsent)
         }
         _ => None,
@@ -63,11 +61,7 @@ pub enum OfferPhase {
 
 impl OfferPhase {
     pub fn of(offer: &model::Offer, now: Date) -> OfferPhase {
-        let date = |s: &Option<String>| {
-            s.as_deref()
-                .and_then(|v| dates::parse_date(v).ok())
-                .map(|m| m.date)
-        };
+        let date = |s: &Option<String>| s.as_deref().and_then(|v| dates::parse_date(v).ok()).map(|m| m.date);
         match (date(&offer.start), date(&offer.end)) {
             (_, Some(end)) if end < now => OfferPhase::Afgelopen,
             (Some(start), _) if start > now => OfferPhase::Gepland,
@@ -90,11 +84,7 @@ impl OfferPhase {
 
 /// A session's shown status: as written, or "afgelopen" once its date has passed.
 pub fn session_status_code(session: &model::Session, now: Date) -> &'static str {
-    let past = session
-        .date
-        .as_deref()
-        .and_then(|d| dates::parse_date(d).ok())
-        .is_some_and(|m| m.date < now);
+    let past = session.date.as_deref().and_then(|d| dates::parse_date(d).ok()).is_some_and(|m| m.date < now);
     match session.status {
         Some(SessionStatus::Geannuleerd) => "geannuleerd",
         Some(SessionStatus::TePlannen) => "te-plannen",

@@ -66,16 +66,11 @@ pub fn check_collisions(docs: &[Document], diags: &mut Vec<Diagnostic>) {
             k => format!("{}/{}", k.folder(), crate::slug::slugify(&d.slug)),
         };
         by_path.entry(key).or_default().push(d);
-        if d.kind == Kind::Page
-            && (RESERVED_ROOT.contains(&d.slug.as_str()) || Kind::from_folder(&d.slug).is_some())
-        {
+        if d.kind == Kind::Page && (RESERVED_ROOT.contains(&d.slug.as_str()) || Kind::from_folder(&d.slug).is_some()) {
             diags.push(
                 Diagnostic::error(
                     &d.file.display,
-                    format!(
-                        "the page name \"{}\" is taken by the site itself (/{}/)",
-                        d.slug, d.slug
-                    ),
+                    format!("the page name \"{}\" is taken by the site itself (/{}/)", d.slug, d.slug),
                 )
                 .help("choose another file name for this page"),
             );
@@ -86,19 +81,12 @@ pub fn check_collisions(docs: &[Document], diags: &mut Vec<Diagnostic>) {
             continue;
         }
         for (n, d) in group.iter().enumerate() {
-            let others: Vec<&str> = group
-                .iter()
-                .enumerate()
-                .filter(|(m, _)| *m != n)
-                .map(|(_, o)| o.file.display.as_str())
-                .collect();
+            let others: Vec<&str> =
+                group.iter().enumerate().filter(|(m, _)| *m != n).map(|(_, o)| o.file.display.as_str()).collect();
             diags.push(
                 Diagnostic::error(
                     &d.file.display,
-                    format!(
-                        "two files would be published at /{path}/: also {}",
-                        others.join(", ")
-                    ),
+                    format!("two files would be published at /{path}/: also {}", others.join(", ")),
                 )
                 .help("rename or remove one of them"),
             );
@@ -142,9 +130,7 @@ impl LinkResolver for Resolver<'_> {
         let found = path
             .strip_suffix(".md")
             .and_then(|p| p.split_once('/'))
-            .and_then(|(folder, slug)| {
-                Kind::from_folder(folder).and_then(|k| self.site.lookup(k, slug))
-            });
+            .and_then(|(folder, slug)| Kind::from_folder(folder).and_then(|k| self.site.lookup(k, slug)));
         let Some(j) = found else {
             return Resolution::Missing(format!("link to a missing file: content/{path}"));
         };
@@ -183,10 +169,7 @@ impl LinkResolver for Resolver<'_> {
 pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     let rendered: Vec<_> = (0..site.docs.len())
         .into_par_iter()
-        .map(|i| {
-            site.is_visible(i)
-                .then(|| markdown::render(site.docs[i].body(), &Resolver { site, from: i }))
-        })
+        .map(|i| site.is_visible(i).then(|| markdown::render(site.docs[i].body(), &Resolver { site, from: i })))
         .collect();
     for (i, r) in rendered.iter().enumerate() {
         let Some(r) = r else { continue };
@@ -195,9 +178,7 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             let (line, col) = doc.body_position(issue.offset);
             let d = match issue.severity {
                 IssueSeverity::Error => Diagnostic::error(&doc.file.display, issue.message.clone()),
-                IssueSeverity::Warning => {
-                    Diagnostic::warning(&doc.file.display, issue.message.clone())
-                }
+                IssueSeverity::Warning => Diagnostic::warning(&doc.file.display, issue.message.clone()),
             };
             diags.push(d.at(&doc.file.text, line, col));
         }
@@ -209,24 +190,18 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
         let resolver = Resolver { site, from: i };
         for link in &r.internal_links {
             let Some(anchor) = &link.anchor else { continue };
-            let target = resolver
-                .content_path(&link.target)
-                .and_then(|p| p.strip_suffix(".md").map(String::from))
-                .and_then(|p| {
-                    p.split_once('/')
-                        .and_then(|(f, s)| Kind::from_folder(f).and_then(|k| site.lookup(k, s)))
-                });
+            let target =
+                resolver.content_path(&link.target).and_then(|p| p.strip_suffix(".md").map(String::from)).and_then(
+                    |p| p.split_once('/').and_then(|(f, s)| Kind::from_folder(f).and_then(|k| site.lookup(k, s))),
+                );
             if let Some(Some(t)) = target.map(|j| rendered[j].as_ref()) {
                 if !t.headings.iter().any(|h| &h.id == anchor) {
                     let (line, col) = doc.body_position(link.offset);
                     let ids: Vec<&str> = t.headings.iter().map(|h| h.id.as_str()).collect();
                     diags.push(
-                        Diagnostic::warning(
-                            &doc.file.display,
-                            format!("no heading \"#{anchor}\" in {}", link.target),
-                        )
-                        .at(&doc.file.text, line, col)
-                        .help_opt(crate::diagnostics::did_you_mean(anchor, ids)),
+                        Diagnostic::warning(&doc.file.display, format!("no heading \"#{anchor}\" in {}", link.target))
+                            .at(&doc.file.text, line, col)
+                            .help_opt(crate::diagnostics::did_you_mean(anchor, ids)),
                     );
                 }
             }
@@ -241,15 +216,9 @@ mod tests {
 
     #[test]
     fn relative_urls_work_from_file() {
-        assert_eq!(
-            relative_url("leeraanbod/x/", "publicaties/y/"),
-            "../../publicaties/y/index.html"
-        );
+        assert_eq!(relative_url("leeraanbod/x/", "publicaties/y/"), "../../publicaties/y/index.html");
         assert_eq!(relative_url("", "themas/"), "themas/index.html");
         assert_eq!(relative_url("over/", ""), "../index.html");
-        assert_eq!(
-            relative_url("themas/a/", "media/x.svg"),
-            "../../media/x.svg"
-        );
+        assert_eq!(relative_url("themas/a/", "media/x.svg"), "../../media/x.svg");
     }
 }

@@ -80,16 +80,8 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
     let mut diags = tree.diagnostics;
     let (config, vocab) = settings(&tree.site_yaml, &tree.vocab_yaml, &mut diags);
     let fields = FieldNames::new();
-    let ctx = FileContext {
-        vocab: &vocab,
-        fields: &fields,
-        now: options.now,
-    };
-    let results: Vec<_> = tree
-        .files
-        .par_iter()
-        .map(|f| document::read(f, &ctx))
-        .collect();
+    let ctx = FileContext { vocab: &vocab, fields: &fields, now: options.now };
+    let results: Vec<_> = tree.files.par_iter().map(|f| document::read(f, &ctx)).collect();
     let mut docs = Vec::with_capacity(results.len());
     // Files that exist but could not be read: references to them are not reported as
     // unknown, since fixing the file fixes them.
@@ -111,10 +103,7 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
     for (i, d) in docs.iter().enumerate() {
         index.entry((d.kind, d.slug.clone())).or_insert(i);
     }
-    let hidden: Vec<Option<Hidden>> = docs
-        .iter()
-        .map(|d| lifecycle::hidden(d, &options))
-        .collect();
+    let hidden: Vec<Option<Hidden>> = docs.iter().map(|d| lifecycle::hidden(d, &options)).collect();
     let mut site = Site {
         config: config.unwrap_or_else(|| SiteConfig {
             title: "leernet".into(),
@@ -139,10 +128,7 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
     links::render_bodies(&mut site, &mut diags);
     crate::diagnostics::sort(&mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);
-    Checked {
-        site: ok.then_some(site),
-        diagnostics: diags,
-    }
+    Checked { site: ok.then_some(site), diagnostics: diags }
 }
 
 fn settings(
@@ -161,16 +147,12 @@ fn settings(
         Some(f) => match crate::yaml::parse_file::<SiteConfig>(&f.text) {
             Ok((c, locs)) => {
                 if let Some(url) = &c.base_url {
-                    if !(url.starts_with("https://") || url.starts_with("http://"))
-                        || !url.ends_with('/')
-                    {
+                    if !(url.starts_with("https://") || url.starts_with("http://")) || !url.ends_with('/') {
                         let (l, col) = locs.of("base_url");
                         diags.push(
                             Diagnostic::error(
                                 &f.display,
-                                format!(
-                                    "base_url \"{url}\" must be an http(s) address ending in /"
-                                ),
+                                format!("base_url \"{url}\" must be an http(s) address ending in /"),
                             )
                             .at(&f.text, l, col)
                             .field("base_url"),
@@ -188,9 +170,8 @@ fn settings(
     let vocab = match vocab {
         None => {
             diags.push(
-                Diagnostic::error("content/vocab.yaml", "vocab.yaml is missing").help(
-                    "create it with the audience, offer_type, publication_type and org_type lists",
-                ),
+                Diagnostic::error("content/vocab.yaml", "vocab.yaml is missing")
+                    .help("create it with the audience, offer_type, publication_type and org_type lists"),
             );
             Vocab::default()
         }
@@ -201,16 +182,10 @@ fn settings(
                         if !crate::slug::is_valid(code) {
                             let (l, col) = locs.of(&format!("{name}.{code}"));
                             diags.push(
-                                Diagnostic::error(
-                                    &f.display,
-                                    format!("code \"{code}\" breaks the slug rule"),
-                                )
-                                .at(&f.text, l, col.saturating_sub(code.len() as u32 + 2).max(1))
-                                .field(format!("{name}.{code}"))
-                                .help(format!(
-                                    "write it as \"{}\"",
-                                    crate::slug::proposed_file_slug(code)
-                                )),
+                                Diagnostic::error(&f.display, format!("code \"{code}\" breaks the slug rule"))
+                                    .at(&f.text, l, col.saturating_sub(code.len() as u32 + 2).max(1))
+                                    .field(format!("{name}.{code}"))
+                                    .help(format!("write it as \"{}\"", crate::slug::proposed_file_slug(code))),
                             );
                         }
                     }
@@ -227,8 +202,5 @@ fn settings(
 }
 
 fn yaml_diag(f: &crate::load::SourceFile, e: crate::yaml::YamlError) -> Diagnostic {
-    Diagnostic::error(&f.display, e.message)
-        .at(&f.text, e.line, e.col)
-        .field(e.field)
-        .help_opt(e.help)
+    Diagnostic::error(&f.display, e.message).at(&f.text, e.line, e.col).field(e.field).help_opt(e.help)
 }

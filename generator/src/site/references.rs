@@ -6,11 +6,7 @@ use super::{Backlink, Hidden, Site};
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::model::{Kind, Raw, Target};
 
-pub fn resolve(
-    site: &mut Site,
-    unreadable: &std::collections::HashSet<(Kind, String)>,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub fn resolve(site: &mut Site, unreadable: &std::collections::HashSet<(Kind, String)>, diags: &mut Vec<Diagnostic>) {
     for i in 0..site.docs.len() {
         let doc = &site.docs[i];
         let fields = doc.raw.fields();
@@ -27,29 +23,15 @@ pub fn resolve(
                 if unreadable.contains(&(kind, slug.to_string())) {
                     continue;
                 }
-                let candidates = site
-                    .docs
-                    .iter()
-                    .filter(|d| d.kind == kind)
-                    .map(|d| d.slug.as_str());
-                let shown = if matches!(r.target, Target::Typed(_)) {
-                    r.value.to_string()
-                } else {
-                    slug.to_string()
-                };
+                let candidates = site.docs.iter().filter(|d| d.kind == kind).map(|d| d.slug.as_str());
+                let shown = if matches!(r.target, Target::Typed(_)) { r.value.to_string() } else { slug.to_string() };
                 let near = did_you_mean(slug, candidates).map(|h| match r.target {
                     Target::Typed(_) => h.replace("mean \"", &format!("mean \"{}/", kind.folder())),
                     Target::One(_) => h,
                 });
                 diags.push(
-                    doc.diag(
-                        true,
-                        &r.path,
-                        format!("unknown {} \"{shown}\"", kind.name().replace('_', " ")),
-                    )
-                    .help_opt(
-                        near.or_else(|| Some(format!("no file {}/{slug}.md", kind.folder()))),
-                    ),
+                    doc.diag(true, &r.path, format!("unknown {} \"{shown}\"", kind.name().replace('_', " ")))
+                        .help_opt(near.or_else(|| Some(format!("no file {}/{slug}.md", kind.folder())))),
                 );
                 continue;
             };
@@ -112,19 +94,13 @@ fn check_speakers(site: &Site, diags: &mut Vec<Diagnostic>) {
                 if site.lookup(Kind::Person, speaker).is_some() || !crate::slug::is_valid(speaker) {
                     continue;
                 }
-                let persons = site
-                    .docs
-                    .iter()
-                    .filter(|d| d.kind == Kind::Person)
-                    .map(|d| d.slug.as_str());
+                let persons = site.docs.iter().filter(|d| d.kind == Kind::Person).map(|d| d.slug.as_str());
                 if let Some(near) = did_you_mean(speaker, persons) {
                     diags.push(
                         doc.diag(
                             false,
                             &format!("sessions[{i}].speakers[{k}]"),
-                            format!(
-                                "speaker \"{speaker}\" is no person's slug, so it is shown as text"
-                            ),
+                            format!("speaker \"{speaker}\" is no person's slug, so it is shown as text"),
                         )
                         .help(near),
                     );
@@ -152,10 +128,7 @@ fn target_of(target: Target, value: &str) -> Result<(Kind, &str), (String, Strin
             };
             if !allowed.is_empty() && !allowed.contains(&kind) {
                 let names: Vec<&str> = allowed.iter().map(|k| k.folder()).collect();
-                return Err((
-                    format!("\"{folder}\" cannot be used here"),
-                    format!("use one of: {}", names.join(", ")),
-                ));
+                return Err((format!("\"{folder}\" cannot be used here"), format!("use one of: {}", names.join(", "))));
             }
             Ok((kind, slug))
         }
@@ -170,20 +143,12 @@ fn check_theme_parent(site: &Site, i: usize, diags: &mut Vec<Diagnostic>) {
     let mut seen = vec![i];
     let mut cur = i;
     while let Raw::Theme(t) = &site.docs[cur].raw {
-        let Some(parent) = t
-            .parent
-            .as_deref()
-            .and_then(|p| site.lookup(Kind::Theme, p))
-        else {
+        let Some(parent) = t.parent.as_deref().and_then(|p| site.lookup(Kind::Theme, p)) else {
             return;
         };
         if seen.contains(&parent) {
             if parent == i {
-                diags.push(site.docs[i].diag(
-                    true,
-                    "parent",
-                    "the parent themes form a loop back to this theme",
-                ));
+                diags.push(site.docs[i].diag(true, "parent", "the parent themes form a loop back to this theme"));
             }
             return;
         }
@@ -195,13 +160,7 @@ fn check_theme_parent(site: &Site, i: usize, diags: &mut Vec<Diagnostic>) {
 /// `image:` and local downloads must name a file under media/.
 fn check_images(site: &Site, diags: &mut Vec<Diagnostic>) {
     for doc in &site.docs {
-        for (path, url) in doc
-            .raw
-            .fields()
-            .downloads
-            .iter()
-            .filter(|(_, u)| u.starts_with("media/"))
-        {
+        for (path, url) in doc.raw.fields().downloads.iter().filter(|(_, u)| u.starts_with("media/")) {
             if !site.media.iter().any(|m| m.rel == *url) {
                 let names = site.media.iter().map(|m| m.rel.as_str());
                 diags.push(
@@ -215,12 +174,10 @@ fn check_images(site: &Site, diags: &mut Vec<Diagnostic>) {
             if !site.media.iter().any(|m| m.rel == rel) {
                 let names = site.media.iter().map(|m| m.rel.as_str());
                 diags.push(
-                    doc.diag(true, "image", format!("no file \"{rel}\" under content/"))
-                        .help_opt(did_you_mean(rel, names).or_else(|| {
-                            Some(
-                                "images live in content/media/; write image: media/name.svg".into(),
-                            )
-                        })),
+                    doc.diag(true, "image", format!("no file \"{rel}\" under content/")).help_opt(
+                        did_you_mean(rel, names)
+                            .or_else(|| Some("images live in content/media/; write image: media/name.svg".into())),
+                    ),
                 );
             }
         }

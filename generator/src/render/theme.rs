@@ -1,0 +1,70 @@
+//! A theme page's sections: per type the items on this theme and on its child themes
+//! (the roll-up is marked on each card), current offers first, an invitation to
+//! contribute where a section is empty.
+
+use super::item::card;
+use super::lists::{contribute_link, sorted, theme_closure, themes_of};
+use super::views::{Link, Section};
+use super::Ctx;
+use crate::model::{Kind, Raw};
+
+const SECTIONS: &[(Kind, &str, &str)] = &[
+    (Kind::Offer, "leeraanbod", "Leeraanbod"),
+    (Kind::LearningCircle, "leerkringen", "Leerkringen"),
+    (Kind::Publication, "publicaties", "Publicaties"),
+    (Kind::PracticeExample, "praktijkvoorbeelden", "Praktijkvoorbeelden"),
+    (Kind::Intervention, "wat-werkt", "Wat werkt"),
+    (Kind::LearningQuestion, "leervragen", "Leervragen"),
+    (Kind::Gap, "lacunes", "Lacunes"),
+];
+
+pub fn sections(ctx: &Ctx, theme: usize) -> Vec<Section> {
+    let site = ctx.site;
+    let closure = theme_closure(site, theme);
+    SECTIONS
+        .iter()
+        .map(|&(kind, id, title)| {
+            let cards = sorted(site, kind)
+                .into_iter()
+                .filter_map(|j| {
+                    let themes = themes_of(site, j);
+                    if themes.contains(&theme) {
+                        return Some(card(ctx, j));
+                    }
+                    let via = themes.into_iter().find(|t| closure.contains(t))?;
+                    let mut c = card(ctx, j);
+                    c.note = Some(format!("Via subthema {}", site.docs[via].raw.common().title));
+                    Some(c)
+                })
+                .collect::<Vec<_>>();
+            let more = (cards.len() > 6).then(|| Link {
+                text: format!("Alle {} {} over dit thema", cards.len(), title.to_lowercase()),
+                href: ctx.href(&format!("{}/thema/{}/", kind.folder(), site.docs[theme].slug)),
+                current: false,
+            });
+            Section {
+                id: id.to_string(),
+                title: title.to_string(),
+                cards: cards.into_iter().take(6).collect(),
+                more,
+                empty: format!("Over dit thema zijn nog geen {}.", title.to_lowercase()),
+                contribute: contribute_link(ctx, kind),
+            }
+        })
+        .collect()
+}
+
+/// The parent and the children of a theme, as links.
+pub fn subthemes(ctx: &Ctx, i: usize) -> Vec<Link> {
+    let site = ctx.site;
+    if site.docs[i].kind != Kind::Theme {
+        return Vec::new();
+    }
+    sorted(site, Kind::Theme)
+        .into_iter()
+        .filter(
+            |&j| matches!(&site.docs[j].raw, Raw::Theme(t) if t.parent.as_deref() == Some(site.docs[i].slug.as_str())),
+        )
+        .map(|j| Link { text: site.docs[j].raw.common().title.to_string(), href: ctx.href_to(j), current: false })
+        .collect()
+}
