@@ -318,3 +318,133 @@ fn full_disk_is_an_error_naming_the_path_and_keeps_the_previous_output() {
     assert!(stderr.contains("failed to write `") && stderr.contains("File too large"), "{stderr}");
     assert_eq!(before, t.snapshot_public());
 }
+
+fn read(t: &Tree, path: &str) -> String {
+    std::fs::read_to_string(t.public().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn theme_pages_roll_up_child_themes_and_invite_contributions() {
+    let t = Tree::base();
+    assert_eq!(t.build(&[]).code, 0);
+    let theme = read(&t, "themas/armoede-en-schulden/index.html");
+    // The practice example is on the child theme: listed here, marked as roll-up.
+    assert!(theme.contains("Samen in Overvecht"), "{theme}");
+    assert!(theme.contains("Via subthema Integrale aanpak"));
+    for section in
+        ["Leeraanbod", "Leerkringen", "Publicaties", "Praktijkvoorbeelden", "Wat werkt", "Leervragen", "Lacunes"]
+    {
+        assert!(theme.contains(&format!(">{section}</h2>")), "section {section} missing");
+    }
+    assert!(theme.contains("Subthema&#39;s") || theme.contains("Subthema's"));
+    // The expert's contact block shows the public person with a tel: link in Dutch grouping.
+    assert!(theme.contains(r#"href="tel:+31301234567">030 123 4567</a>"#), "{theme}");
+    let child = read(&t, "themas/integrale-aanpak/index.html");
+    assert!(child.contains("Er is nog geen leeraanbod over dit thema."), "{child}");
+    assert!(child.contains("Er zijn nog geen interventies over dit thema."));
+    // Breadcrumb: Home > Thema's > Armoede en schulden > Integrale aanpak.
+    assert!(child.contains(r#"<li><a href="../../themas/armoede-en-schulden/index.html">Armoede en schulden</a></li><li aria-current="page">Integrale aanpak</li>"#), "{child}");
+}
+
+#[test]
+fn lists_paginate_and_have_static_filter_pages() {
+    let t = Tree::base();
+    for i in 0..25 {
+        t.write(
+            &format!("leeraanbod/training-{i:02}.md"),
+            format!("---\ntitle: Training {i:02}\nsummary: x\nthemes: [integrale-aanpak]\npublished: 2024-01-01\noffer_type: training\nproviders: [movisie]\ndelivery_mode: online\n---\n"),
+        );
+    }
+    assert_eq!(t.build(&[]).code, 0);
+    let first = read(&t, "leeraanbod/index.html");
+    assert!(first.contains("26 resultaten, pagina 1 van 2"), "{first}");
+    assert!(first.contains(r#"leeraanbod/pagina/2/index.html" rel="next""#), "{first}");
+    let second = read(&t, "leeraanbod/pagina/2/index.html");
+    assert!(second.contains(r#"leeraanbod/index.html" rel="prev""#), "{second}");
+    assert!(second.contains("pagina 2 van 2"));
+    // Filter pages: per theme (with child themes rolled up) and per offer type.
+    let by_type = read(&t, "leeraanbod/vorm/training/index.html");
+    assert!(by_type.contains("25 resultaten") && by_type.contains("Vorm: Training"), "{by_type}");
+    let by_theme = read(&t, "leeraanbod/thema/armoede-en-schulden/index.html");
+    assert!(by_theme.contains("26 resultaten"), "the parent theme includes its child theme's offers");
+    assert!(read(&t, "publicaties/soort/notitie/index.html").contains("Bouwstenen"));
+    // An item may not take a sub-route name.
+    t.write("leeraanbod/pagina.md", "---\ntitle: P\nsummary: x\nthemes: [integrale-aanpak]\npublished: 2024-01-01\noffer_type: training\nproviders: [movisie]\ndelivery_mode: online\n---\n");
+    let r = t.check(&[]);
+    assert!(
+        r.stderr.contains("content/leeraanbod/pagina.md: error: the name \"pagina\" is taken by the list pages"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn calendar_groups_sessions_by_month_with_statuses() {
+    let t = Tree::base();
+    assert_eq!(t.build(&[]).code, 0);
+    let list = read(&t, "leerkringen/index.html");
+    // On 2026-01-15 the March 2025 session is past (collapsed); session 2 is unplanned.
+    assert!(list.contains(r#"<details class="past-month" id="maand-2025-03">"#), "{list}");
+    assert!(list.contains("maart 2025"));
+    assert!(list.contains(">Afgelopen</span>"));
+    assert!(list.contains("Nog te plannen") && list.contains(">Te plannen</span>"));
+    let circle = read(&t, "leerkringen/leerkring-armoede/index.html");
+    assert!(circle.contains(r#"id="bijeenkomst-1""#) && circle.contains("14.30 tot 16.00 uur"), "{circle}");
+}
+
+#[test]
+fn structured_data_is_valid_json_of_the_right_type() {
+    let t = Tree::base();
+    assert_eq!(t.build(&["--base-url", "https://kennis.example.nl/"]).code, 0);
+    let extract = |path: &str| -> serde_json::Value {
+        let html = read(&t, path);
+        let start = html.find(r#"<script type="application/ld+json">"#).expect("json-ld") + 35;
+        let end = start + html[start..].find("</script>").unwrap();
+        serde_json::from_str(&html[start..end]).unwrap()
+    };
+    let types = |v: &serde_json::Value| -> Vec<String> {
+        v["@graph"].as_array().unwrap().iter().map(|n| n["@type"].as_str().unwrap().to_string()).collect()
+    };
+    let offer = extract("leeraanbod/werkatelier-vrijwillige-inzet/index.html");
+    assert_eq!(types(&offer), ["Course", "BreadcrumbList"]);
+    assert_eq!(offer["@graph"][0]["hasCourseInstance"]["courseMode"], "onsite");
+    assert_eq!(offer["@graph"][0]["url"], "https://kennis.example.nl/leeraanbod/werkatelier-vrijwillige-inzet/");
+    assert_eq!(offer["@graph"][1]["itemListElement"][1]["item"], "https://kennis.example.nl/leeraanbod/");
+    assert_eq!(
+        types(&extract("leerkringen/leerkring-armoede/index.html")),
+        ["Course", "EducationEvent", "BreadcrumbList"]
+    );
+    assert_eq!(types(&extract("publicaties/bouwstenen/index.html"))[0], "Report");
+    assert_eq!(types(&extract("praktijkvoorbeelden/overvecht-samen/index.html"))[0], "Article");
+    assert_eq!(types(&extract("organisaties/movisie/index.html"))[0], "Organization");
+    assert_eq!(types(&extract("personen/els-de-vries/index.html"))[0], "Person");
+    let page = read(&t, "leeraanbod/werkatelier-vrijwillige-inzet/index.html");
+    assert!(page.contains(
+        r#"<link rel="canonical" href="https://kennis.example.nl/leeraanbod/werkatelier-vrijwillige-inzet/">"#
+    ));
+    assert!(page.contains(r#"<meta property="og:type" content="article">"#));
+    // A title that tries to end the script element stays inside it.
+    t.write(
+        "themas/breakout.md",
+        "---\ntitle: \"</script><script>alert(1)</script>\"\nsummary: x\nkind: leefgebied\n---\nTekst.\n",
+    );
+    assert_eq!(t.build(&[]).code, 0);
+    let html = read(&t, "themas/breakout/index.html");
+    assert_eq!(html.matches("<script").count(), 1, "only the JSON-LD script element: {html}");
+    assert_eq!(extract("themas/breakout/index.html")["@graph"][0]["name"], "</script><script>alert(1)</script>");
+}
+
+#[test]
+fn sitemap_lists_every_published_page() {
+    let t = Tree::base();
+    assert_eq!(t.build(&[]).code, 0);
+    let map = read(&t, "sitemap/index.html");
+    for href in [
+        "../themas/armoede-en-schulden/index.html",
+        "../over/index.html",
+        "../leerkringen/leerkring-armoede/index.html",
+    ] {
+        assert!(map.contains(&format!(r#"href="{href}""#)), "{href} missing");
+    }
+    assert!(!map.contains("jan-jansen"));
+}

@@ -8,14 +8,20 @@ use super::views::{Link, Section};
 use super::Ctx;
 use crate::model::{Kind, Raw};
 
-const SECTIONS: &[(Kind, &str, &str)] = &[
-    (Kind::Offer, "leeraanbod", "Leeraanbod"),
-    (Kind::LearningCircle, "leerkringen", "Leerkringen"),
-    (Kind::Publication, "publicaties", "Publicaties"),
-    (Kind::PracticeExample, "praktijkvoorbeelden", "Praktijkvoorbeelden"),
-    (Kind::Intervention, "wat-werkt", "Wat werkt"),
-    (Kind::LearningQuestion, "leervragen", "Leervragen"),
-    (Kind::Gap, "lacunes", "Lacunes"),
+/// Kind, anchor id, heading, and what an empty section says.
+const SECTIONS: &[(Kind, &str, &str, &str)] = &[
+    (Kind::Offer, "leeraanbod", "Leeraanbod", "Er is nog geen leeraanbod over dit thema."),
+    (Kind::LearningCircle, "leerkringen", "Leerkringen", "Er is nog geen leerkring over dit thema."),
+    (Kind::Publication, "publicaties", "Publicaties", "Er zijn nog geen publicaties over dit thema."),
+    (
+        Kind::PracticeExample,
+        "praktijkvoorbeelden",
+        "Praktijkvoorbeelden",
+        "Er zijn nog geen praktijkvoorbeelden over dit thema.",
+    ),
+    (Kind::Intervention, "wat-werkt", "Wat werkt", "Er zijn nog geen interventies over dit thema."),
+    (Kind::LearningQuestion, "leervragen", "Leervragen", "Er zijn nog geen leervragen over dit thema."),
+    (Kind::Gap, "lacunes", "Lacunes", "Er zijn geen lacunes gesignaleerd bij dit thema."),
 ];
 
 pub fn sections(ctx: &Ctx, theme: usize) -> Vec<Section> {
@@ -23,7 +29,7 @@ pub fn sections(ctx: &Ctx, theme: usize) -> Vec<Section> {
     let closure = theme_closure(site, theme);
     SECTIONS
         .iter()
-        .map(|&(kind, id, title)| {
+        .map(|&(kind, id, title, empty)| {
             let cards = sorted(site, kind)
                 .into_iter()
                 .filter_map(|j| {
@@ -47,7 +53,7 @@ pub fn sections(ctx: &Ctx, theme: usize) -> Vec<Section> {
                 title: title.to_string(),
                 cards: cards.into_iter().take(6).collect(),
                 more,
-                empty: format!("Over dit thema zijn nog geen {}.", title.to_lowercase()),
+                empty: empty.to_string(),
                 contribute: contribute_link(ctx, kind),
             }
         })

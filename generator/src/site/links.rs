@@ -66,6 +66,15 @@ pub fn check_collisions(docs: &[Document], diags: &mut Vec<Diagnostic>) {
             k => format!("{}/{}", k.folder(), crate::slug::slugify(&d.slug)),
         };
         by_path.entry(key).or_default().push(d);
+        if d.kind != Kind::Page && crate::render::lists::SUBROUTES.contains(&d.slug.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    &d.file.display,
+                    format!("the name \"{}\" is taken by the list pages (/{}/{}/)", d.slug, d.kind.folder(), d.slug),
+                )
+                .help("choose another file name"),
+            );
+        }
         if d.kind == Kind::Page && (RESERVED_ROOT.contains(&d.slug.as_str()) || Kind::from_folder(&d.slug).is_some()) {
             diags.push(
                 Diagnostic::error(
