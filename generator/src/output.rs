@@ -135,23 +135,25 @@ fn remove_stale(out: &Path) -> Result<()> {
 }
 
 fn write_tree(root: &Path, files: &[OutputFile]) -> Result<()> {
+    use rayon::prelude::*;
     std::fs::create_dir_all(root).with_context(|| format!("failed to create `{}`", root.display()))?;
     std::fs::write(root.join(MARKER), b"Made by leernet; replaced on every build.\n")
         .with_context(|| format!("failed to write `{}`", root.join(MARKER).display()))?;
-    let mut made = std::collections::HashSet::new();
-    for f in files {
-        if !is_safe_relative(&f.path) {
-            bail!("refusing to write `{}`: the path leaves the output folder", f.path);
-        }
-        let path = root.join(&f.path);
-        if let Some(dir) = path.parent() {
-            if made.insert(dir.to_path_buf()) {
-                std::fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
-            }
-        }
-        std::fs::write(&path, &f.bytes).with_context(|| format!("failed to write `{}`", path.display()))?;
+    if let Some(bad) = files.iter().find(|f| !is_safe_relative(&f.path)) {
+        bail!("refusing to write `{}`: the path leaves the output folder", bad.path);
     }
-    Ok(())
+    // Folders first (sorted, so parents come before children), then the files in parallel:
+    // creating files is mostly system time, which two cores halve.
+    let dirs: std::collections::BTreeSet<&str> =
+        files.iter().filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
+    for d in &dirs {
+        let dir = root.join(d);
+        std::fs::create_dir_all(&dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let path = root.join(&f.path);
+        std::fs::write(&path, &f.bytes).with_context(|| format!("failed to write `{}`", path.display()))
+    })
 }
 
 #[cfg(test)]

@@ -39,26 +39,53 @@ after(async () => {
 });
 
 /**
- * scrollWidth, and the elements that reach past the right edge of the viewport, either with
- * their box or with content overflowing it (a long word, a wide table); only the deepest such
- * elements are listed, as they are the cause.
+ * scrollWidth, and the elements whose content reaches past the right edge of the viewport (a
+ * long word, a long URL, a wide table or image). An element's reach is measured over its
+ * contents (text and child boxes), so a box that is only stretched by a wide neighbour is not
+ * blamed; only the deepest such elements are listed, as they are the cause.
  */
 async function horizontalOverflow(page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    // How far right an element's content really goes: its text, the boxes of its empty or
+    // replaced children (images, svg) and of children that clip their content (overflow-x not
+    // visible), and the content of its other children, recursively. A box only stretched by a
+    // wide neighbour (a grid track) does not count.
+    const memo = new Map();
     const reach = (el) => {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) return 0;
-      const visible = getComputedStyle(el).overflowX === 'visible';
-      return Math.max(r.right, visible ? r.left + el.scrollWidth : 0);
+      if (memo.has(el)) return memo.get(el);
+      let right = 0;
+      for (const node of el.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          if (!node.textContent.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) right = Math.max(right, r.right);
+        } else if (node.nodeType === Node.ELEMENT_NODE) {
+          const cs = getComputedStyle(node);
+          if (cs.display === 'none') continue;
+          const clips = cs.overflowX !== 'visible';
+          if (clips || !node.hasChildNodes()) {
+            const r = node.getBoundingClientRect();
+            if (r.width > 0 || r.height > 0) right = Math.max(right, r.right);
+          } else {
+            right = Math.max(right, reach(node));
+          }
+        }
+      }
+      memo.set(el, right);
+      return right;
     };
     const offenders = [];
     for (const el of document.body.querySelectorAll('*')) {
       if (reach(el) <= width + 0.5) continue;
-      if ([...el.children].some((c) => reach(c) > width + 0.5)) continue;
+      const cs = getComputedStyle(el);
+      if (cs.display === 'contents') continue;
+      if ([...el.children].some((c) => getComputedStyle(c).overflowX === 'visible' && reach(c) > width + 0.5)) continue;
       const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
-      const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60);
-      offenders.push(`<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}> reaches ${Math.round(reach(el))}px: "${text}"`);
+      const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 70);
+      const where = el.parentElement ? ` in <${el.parentElement.tagName.toLowerCase()}${el.parentElement.className ? `.${String(el.parentElement.className).trim().split(/\s+/).join('.')}` : ''}>` : '';
+      offenders.push(`<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}>${where} reaches ${Math.round(reach(el))}px: "${text}"`);
     }
     return { scrollWidth: document.documentElement.scrollWidth, offenders: offenders.slice(0, 10) };
   });
