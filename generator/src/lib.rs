@@ -8,10 +8,14 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod checksums;
+pub mod data;
 pub mod dates;
 pub mod diagnostics;
 pub mod document;
+pub mod feeds;
 pub mod frontmatter;
+pub mod linkcheck;
 pub mod load;
 pub mod markdown;
 pub mod model;

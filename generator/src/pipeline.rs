@@ -63,6 +63,29 @@ pub fn render(
     if base_url.is_some() {
         site.config.base_url = base_url;
     }
-    let files = timings.step("render", || crate::render::render_site(&site, &layouts))?;
+    let mut files = timings.step("render", || crate::render::render_site(&site, &layouts))?;
+    timings.step("feeds", || {
+        let extra = crate::feeds::files(&site, &files);
+        files.extend(extra);
+        files.extend(crate::data::files(&site));
+    });
+    finish(&mut files, timings)?;
     Ok(Built { files: Some(files), diagnostics, site: Some(site) })
+}
+
+/// The last steps over the whole output: check every internal link, add the checksums,
+/// and sort so the output is the same whatever order the steps produced it in.
+fn finish(files: &mut Vec<OutputFile>, timings: &mut Timings) -> Result<()> {
+    let broken = timings.step("links", || crate::linkcheck::broken_links(files));
+    if !broken.is_empty() {
+        anyhow::bail!(
+            "{} broken internal link(s) in the output (a layout bug):\n  {}",
+            broken.len(),
+            broken.join("\n  ")
+        );
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let sums = crate::checksums::manifest(files);
+    files.push(sums);
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! and the shared printing of diagnostics.
 
 mod build;
+mod bundle;
 mod check;
 mod new;
 mod schema;
@@ -23,6 +24,8 @@ pub struct Cli {
 enum Command {
     /// Build the site from content/ into public/.
     Build(build::BuildArgs),
+    /// Build the site into one zip file for offline use.
+    Bundle(bundle::BundleArgs),
     /// Check content/ and report every error and warning.
     Check(check::CheckArgs),
     /// Write a new content file with every required field.
@@ -34,6 +37,7 @@ enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(a) => a.run(),
+        Command::Bundle(a) => a.run(),
         Command::Check(a) => a.run(),
         Command::New(a) => a.run(),
         Command::Schema(a) => a.run(),

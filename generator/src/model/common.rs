@@ -12,14 +12,14 @@ pub type DateText = String;
 pub type PartialDateText = String;
 
 /// A contact: a person slug, or a person with the topic they can answer questions on.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum ContactRef {
     Person(String),
     WithTopic(ContactWithTopic),
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactWithTopic {
     pub person: String,
@@ -28,7 +28,7 @@ pub struct ContactWithTopic {
 }
 
 /// An external link with its Dutch label.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LabelledLink {
     pub label: String,
@@ -36,7 +36,7 @@ pub struct LabelledLink {
 }
 
 /// Where something takes place.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     #[serde(default)]
@@ -46,7 +46,7 @@ pub struct Place {
 }
 
 /// A period of years or dates.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     #[serde(default)]
@@ -59,7 +59,7 @@ pub struct Period {
 macro_rules! content_type {
     ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty),* $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, serde::Deserialize, schemars::JsonSchema)]
+        #[derive(Debug, Clone, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
             /// Title, 1-200 characters.

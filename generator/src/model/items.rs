@@ -57,7 +57,7 @@ closed_list!(RecognitionLevel {
 
 // ---- nested records ----
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cost {
     #[serde(default)]
@@ -68,7 +68,7 @@ pub struct Cost {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
     #[serde(default)]
@@ -82,7 +82,7 @@ pub struct Registration {
 }
 
 /// A download: links show format and size.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FileLink {
     pub url: String,
@@ -95,14 +95,14 @@ pub struct FileLink {
 }
 
 /// A publication author: a person slug, or a name with organisations.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Author {
     Person(String),
     Named(NamedAuthor),
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NamedAuthor {
     pub name: String,
@@ -110,14 +110,14 @@ pub struct NamedAuthor {
     pub organisations: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationRole {
     pub organisation: String,
     pub role: OrgRole,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionPlace {
     #[serde(default)]
@@ -128,7 +128,7 @@ pub struct SessionPlace {
     pub focus_area: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
     /// Unique in the circle, 1..n.
@@ -158,7 +158,7 @@ pub struct Session {
     pub speakers: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Population {
     #[serde(default)]
@@ -169,7 +169,7 @@ pub struct Population {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MethodDescription {
     pub url: String,

@@ -108,7 +108,20 @@ pub fn sorted(site: &Site, kind: Kind) -> Vec<usize> {
     items
 }
 
-fn filter_groups(site: &Site, kind: Kind) -> Vec<(&'static str, &'static str, Vec<(String, String, Vec<usize>)>)> {
+/// One filter value: its URL code, label and the items it selects.
+type FilterValue = (String, String, Vec<usize>);
+
+/// A filter dimension: URL segment (`thema`), label (`Thema`) and its values.
+type FilterDim = (&'static str, &'static str, Vec<FilterValue>);
+
+/// A list scope: its folder, its label and URL part when filtered, and its items.
+struct Scope {
+    dir: String,
+    filter: Option<(String, String)>,
+    items: Vec<usize>,
+}
+
+fn filter_groups(site: &Site, kind: Kind) -> Vec<FilterDim> {
     let all = sorted(site, kind);
     let mut groups = Vec::new();
     if kind.themes_required() || kind == Kind::LearningCircle {
@@ -161,18 +174,17 @@ pub fn list_pages(site: &Site, kind: Kind) -> Vec<ListPage> {
     let base = format!("{}/", kind.folder());
     let groups = filter_groups(site, kind);
     let mut out = Vec::new();
-    let mut scopes: Vec<(String, Option<(String, String)>, Vec<usize>)> =
-        vec![(base.clone(), None, sorted(site, kind))];
+    let mut scopes = vec![Scope { dir: base.clone(), filter: None, items: sorted(site, kind) }];
     for (dim, title, values) in &groups {
         for (code, label, items) in values {
-            scopes.push((
-                format!("{base}{dim}/{code}/"),
-                Some((format!("{title}: {label}"), format!("{dim}/{code}/")).clone()),
-                items.clone(),
-            ));
+            scopes.push(Scope {
+                dir: format!("{base}{dim}/{code}/"),
+                filter: Some((format!("{title}: {label}"), format!("{dim}/{code}/"))),
+                items: items.clone(),
+            });
         }
     }
-    for (scope_dir, scope, items) in scopes {
+    for Scope { dir: scope_dir, filter: scope, items } in scopes {
         let pages = items.len().div_ceil(PAGE_SIZE).max(1);
         for page in 1..=pages {
             let from = if page == 1 { scope_dir.clone() } else { format!("{scope_dir}pagina/{page}/") };

@@ -1,0 +1,197 @@
+//! Dutch text analysis for search: the one place that decides which terms a text gives.
+//! Fold (NFKD, combining marks dropped, lowercase, a few letters spelled out), split into
+//! words of `a-z0-9`, drop stop words and one-letter words, stem with Snowball Dutch
+//! (rust-stemmers), and split compounds into parts the corpus itself knows.
+//!
+//! `layouts/assets/search-analysis.js` is its twin in the browser, line for line. The
+//! parity test (`tests/search/parity.js`, run by `cargo test` through `tests/testsuite/search.rs`)
+//! runs every word of the real content through both and demands identical output, so
+//! whatever the browser does to a query gives exactly the terms the index holds.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+
+/// The Snowball list of Dutch stop words (snowballstem.org, dutch/stop.txt), folded.
+pub const STOP_WORDS: [&str; 101] = [
+    "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de", "der", "deze", "die",
+    "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge", "geen", "geweest", "haar", "had", "heb",
+    "hebben", "heeft", "hem", "het", "hier", "hij", "hoe", "hun", "iemand", "iets", "ik", "in", "is", "ja", "je",
+    "kan", "kon", "kunnen", "maar", "me", "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets",
+    "nog", "nu", "of", "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen",
+    "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "werd", "wezen", "wie", "wil",
+    "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo", "zonder", "zou",
+];
+
+/// Words shorter than this are not indexed (`e` of `e-learning`).
+pub const MIN_WORD: usize = 2;
+/// Only words at least this long are split into compound parts.
+pub const MIN_COMPOUND: usize = 8;
+/// Each compound part is at least this long (`wijk`, `zorg`, `geld`).
+pub const MIN_PART: usize = 4;
+/// Longer "words" (hashes, URLs run together) are not split.
+pub const MAX_COMPOUND: usize = 40;
+
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`')
+}
+
+/// Letters that NFKD leaves alone but a Dutch reader types without the mark.
+fn spelled_out(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'đ' | 'ð' => "d",
+        'þ' => "th",
+        'ł' => "l",
+        'ı' => "i",
+        _ => return None,
+    })
+}
+
+/// The folded words of a text, in order: runs of `a-z0-9` after folding. Apostrophes are
+/// dropped inside words (`thema's` -> `themas`); every other character separates words.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.nfkd() {
+        if is_mark(c) || is_apostrophe(c) {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            if l.is_ascii_lowercase() || l.is_ascii_digit() {
+                word.push(l);
+            } else if let Some(s) = spelled_out(l) {
+                word.push_str(s);
+            } else if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Whether a folded word is indexed at all (long enough, not a stop word).
+pub fn is_indexed(word: &str) -> bool {
+    word.len() >= MIN_WORD && !is_stop_word(word)
+}
+
+/// The Snowball Dutch stem of a folded word.
+pub fn stem(word: &str) -> String {
+    Stemmer::create(Algorithm::Dutch).stem(word).into_owned()
+}
+
+/// The terms of a text: its indexed words, stemmed, in order (repeats kept).
+pub fn terms(text: &str) -> Vec<String> {
+    words(text).into_iter().filter(|w| is_indexed(w)).map(|w| stem(&w)).collect()
+}
+
+/// The parts of a compound word, found with the corpus's own vocabulary: the coarsest
+/// split of `word` into two or more pieces that `known` accepts (fewest pieces; on a tie,
+/// the longest first piece), then the same for each piece, in pre-order without repeats.
+/// `schuldhulpverlening` gives `schuldhulp`, `schuld`, `hulp`, `verlening` when the corpus
+/// has those words. Pieces are at least `MIN_PART` long and never stop words.
+pub fn compound_parts(word: &str, known: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    split_into(word, known, &mut out);
+    out
+}
+
+fn split_into(word: &str, known: &dyn Fn(&str) -> bool, out: &mut Vec<String>) {
+    let n = word.len();
+    if n < MIN_COMPOUND || n > MAX_COMPOUND || !word.is_ascii() {
+        return;
+    }
+    let ok = |piece: &str| piece.len() >= MIN_PART && !is_stop_word(piece) && known(piece);
+    // best[i]: (pieces, end of first piece) of the coarsest split of word[i..], if any.
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[n] = Some((0, n));
+    for i in (0..n).rev() {
+        let mut choice: Option<(usize, usize)> = None;
+        for j in (i + MIN_PART..=n).rev() {
+            if let Some((rest, _)) = best[j] {
+                if choice.is_none_or(|(c, _)| rest + 1 < c) && ok(&word[i..j]) {
+                    choice = Some((rest + 1, j));
+                }
+            }
+        }
+        best[i] = choice;
+    }
+    // The top level must split: the first piece ends before the word does.
+    let mut top: Option<(usize, usize)> = None;
+    for j in (MIN_PART..=n - MIN_PART).rev() {
+        if let Some((rest, _)) = best[j] {
+            if top.is_none_or(|(c, _)| rest + 1 < c) && ok(&word[..j]) {
+                top = Some((rest + 1, j));
+            }
+        }
+    }
+    let Some((_, mut end)) = top else { return };
+    let mut start = 0;
+    loop {
+        let piece = &word[start..end];
+        if !out.iter().any(|p| p == piece) {
+            out.push(piece.to_string());
+        }
+        split_into(piece, known, out);
+        if end == n {
+            break;
+        }
+        start = end;
+        end = match best[start] {
+            Some((_, e)) => e,
+            None => break,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn folding_drops_diacritics_case_and_apostrophes() {
+        assert_eq!(words("Coördinatie"), ["coordinatie"]);
+        assert_eq!(words("Thema's: één Café, straße"), ["themas", "een", "cafe", "strasse"]);
+        assert_eq!(words("e-learning NPRZ-gebied 2027"), ["e", "learning", "nprz", "gebied", "2027"]);
+        assert_eq!(words("Jeugd & Gezin <script>"), ["jeugd", "gezin", "script"]);
+        assert_eq!(words("ĳsselmonde"), ["ijsselmonde"]);
+    }
+
+    #[test]
+    fn terms_are_stemmed_without_stop_words() {
+        assert_eq!(terms("De wijken en de wijk"), ["wijk", "wijk"]);
+        assert_eq!(terms("vrijwilligers"), terms("vrijwilliger"));
+        assert_eq!(terms("coördinatie"), terms("coordinatie"));
+        assert!(terms("e van de").is_empty());
+    }
+
+    #[test]
+    fn compounds_split_into_known_parts() {
+        let known: HashSet<&str> = ["schuldhulp", "schuld", "hulp", "verlening", "voor", "beelden"].into();
+        let f = |w: &str| known.contains(w);
+        assert_eq!(compound_parts("schuldhulpverlening", &f), ["schuldhulp", "schuld", "hulp", "verlening"]);
+        // A stop word is never a part.
+        assert!(compound_parts("voorbeelden", &f).is_empty());
+        // Short words are not split.
+        assert!(compound_parts("hulpje", &f).is_empty());
+    }
+}
