@@ -49,7 +49,6 @@ pub fn render(
     content_dir: &Path,
     layouts_dir: Option<&Path>,
     options: Options,
-    base_url: Option<String>,
     timings: &mut Timings,
 ) -> Result<Built> {
     let layouts = match layouts_dir {
@@ -57,13 +56,11 @@ pub fn render(
         None => Layouts::defaults(),
     };
     let Checked { site, diagnostics } = check(content_dir, options, timings)?;
-    let Some(mut site) = site else {
+    let Some(site) = site else {
         return Ok(Built { files: None, diagnostics, site: None });
     };
-    if base_url.is_some() {
-        site.config.base_url = base_url;
-    }
     let mut files = timings.step("render", || crate::render::render_site(&site, &layouts))?;
+    files.extend(timings.step("search", || crate::search::index_files(&site))?);
     timings.step("feeds", || {
         let extra = crate::feeds::files(&site, &files);
         files.extend(extra);

@@ -448,3 +448,79 @@ fn sitemap_lists_every_published_page() {
     }
     assert!(!map.contains("jan-jansen"));
 }
+
+#[test]
+fn subset_builds_hold_the_selection_and_link_out_to_the_canonical_site() {
+    let t = Tree::base();
+    t.write("themas/veiligheid.md", "---\ntitle: Veiligheid\nsummary: x\nkind: leefgebied\n---\nTekst.\n");
+    t.write("publicaties/veilig.md", "---\ntitle: Veilige wijk\nsummary: x\nthemes: [veiligheid]\npublished: 2024-01-01\npublication_type: toolkit\npublishers: [movisie]\n---\nZie [de notitie](../publicaties/bouwstenen.md).\n");
+    t.write("leeraanbod/veilig-aanbod.md", "---\ntitle: Veilig aanbod\nsummary: x\nthemes: [veiligheid]\npublished: 2024-01-01\noffer_type: training\nproviders: [movisie]\ndelivery_mode: online\nrelated: [publicaties/veilig]\n---\nTekst.\n");
+    // Without a base URL a subset cannot link out: refused with a clear message.
+    let r = t.build(&["--only", "theme=veiligheid"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("a subset build needs base_url"), "{}", r.stderr);
+    let r = t.build(&["--only", "theme=veiligheidd", "--base-url", "https://kennis.example.nl/"]);
+    assert!(r.stderr.contains("did you mean \"veiligheid\""), "{}", r.stderr);
+    let r = t.build(&["--only", "theme=veiligheid", "--base-url", "https://kennis.example.nl/"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // In: the theme, its items, and what they need (their organisation, their themes).
+    for page in [
+        "themas/veiligheid/index.html",
+        "publicaties/veilig/index.html",
+        "leeraanbod/veilig-aanbod/index.html",
+        "organisaties/movisie/index.html",
+        "over/index.html",
+    ] {
+        assert!(t.public().join(page).is_file(), "{page} missing from the subset");
+    }
+    // Out: items on other themes.
+    for page in [
+        "themas/armoede-en-schulden/index.html",
+        "publicaties/bouwstenen/index.html",
+        "leeraanbod/werkatelier-vrijwillige-inzet/index.html",
+    ] {
+        assert!(!t.public().join(page).exists(), "{page} must not be in the subset");
+    }
+    // A body link to an item outside the subset goes to the canonical site.
+    let html = read(&t, "publicaties/veilig/index.html");
+    assert!(html.contains(r#"href="https://kennis.example.nl/publicaties/bouwstenen/""#), "{html}");
+    // Lists cover only the subset.
+    let list = read(&t, "publicaties/index.html");
+    assert!(list.contains("Veilige wijk") && !list.contains("Bouwstenen"), "{list}");
+}
+
+#[test]
+fn bundle_is_a_deterministic_zip_with_checksums() {
+    let t = Tree::base();
+    let r = t.run(&["bundle", "--now", NOW, "--out", "a.zip"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = t.run(&["bundle", "--now", NOW, "--out", "b.zip"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let a = std::fs::read(t.root.join("a.zip")).unwrap();
+    assert_eq!(a, std::fs::read(t.root.join("b.zip")).unwrap(), "two bundles differ");
+    assert!(a.starts_with(b"PK\x03\x04"));
+    let listing = String::from_utf8_lossy(&a);
+    for name in
+        ["site/index.html", "site/SHA256SUMS", "site/leerkringen/bijeenkomsten.ics", "site/data/leeraanbod.json"]
+    {
+        assert!(listing.contains(name), "{name} not in the zip");
+    }
+}
+
+#[test]
+fn a_layout_with_a_broken_link_fails_the_build_naming_page_and_link() {
+    let t = Tree::base();
+    assert_eq!(t.build(&[]).code, 0);
+    let before = t.snapshot_public();
+    std::fs::create_dir_all(t.root.join("layouts")).unwrap();
+    std::fs::write(
+        t.root.join("layouts/404.html"),
+        "{% extends \"base.html\" %}{% block main %}<h1>Weg</h1><a href=\"{{ page.root }}bestaat-niet/index.html\">x</a>{% endblock %}",
+    )
+    .unwrap();
+    let r = t.build(&[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("broken internal link(s) in the output"), "{}", r.stderr);
+    assert!(r.stderr.contains("404.html: bestaat-niet/index.html (no file bestaat-niet/index.html)"), "{}", r.stderr);
+    assert_eq!(before, t.snapshot_public());
+}

@@ -12,7 +12,7 @@ fn real_site() -> Site {
     let tree = leernet::load::load(&dir, &Kind::folders()).unwrap();
     // A fixed "now" keeps this test about the content, not about the calendar.
     let now = "2026-11-28".parse().unwrap();
-    let checked = leernet::site::build(tree, Options { now, drafts: false });
+    let checked = leernet::site::build(tree, Options { now, ..Default::default() });
     let texts: Vec<String> = checked.diagnostics.iter().map(|d| d.headline()).collect();
     assert!(texts.is_empty(), "the real content must be clean under --strict:\n{}", texts.join("\n"));
     checked.site.unwrap()

@@ -25,6 +25,9 @@ pub struct BuildArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
+    /// Build a subset: `theme=...,focus_area=...,organisation=...` (needs a base URL).
+    #[arg(long)]
+    only: Option<String>,
 }
 
 impl BuildArgs {
@@ -38,10 +41,14 @@ impl BuildArgs {
             let d = PathBuf::from("layouts");
             d.is_dir().then_some(d)
         });
-        let options = Options { now: self.content.now()?, drafts: self.drafts };
+        let only = match &self.only {
+            Some(spec) => leernet::site::subset::parse(spec).map_err(|e| anyhow::anyhow!("--only: {e}"))?,
+            None => Vec::new(),
+        };
+        let options = Options { now: self.content.now()?, drafts: self.drafts, base_url: self.base_url.clone(), only };
         let mut timings = Timings::default();
         let pipeline::Built { files, diagnostics: diags, site } =
-            pipeline::render(&self.content.content, layouts.as_deref(), options, self.base_url.clone(), &mut timings)?;
+            pipeline::render(&self.content.content, layouts.as_deref(), options, &mut timings)?;
         let code = report(&diags, self.strict, Format::Text);
         let (Some(files), Some(site), true) = (files, site, code == ExitCode::SUCCESS) else {
             eprintln!("build stopped: {} left as it was", self.out.display());

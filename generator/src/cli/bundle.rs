@@ -22,16 +22,11 @@ pub struct BundleArgs {
 
 impl BundleArgs {
     pub fn run(self) -> anyhow::Result<ExitCode> {
-        let options = Options { now: self.content.now()?, drafts: false };
+        let options = Options { now: self.content.now()?, base_url: self.base_url.clone(), ..Default::default() };
+        let now = options.now;
         let layouts = PathBuf::from("layouts");
         let layouts = layouts.is_dir().then_some(layouts);
-        let built = pipeline::render(
-            &self.content.content,
-            layouts.as_deref(),
-            options,
-            self.base_url.clone(),
-            &mut Timings::default(),
-        )?;
+        let built = pipeline::render(&self.content.content, layouts.as_deref(), options, &mut Timings::default())?;
         let code = super::report(&built.diagnostics, false, super::Format::Text);
         let Some(files) = built.files else { return Ok(ExitCode::from(1)) };
         // Write next to the target, then rename: a failed bundle leaves no half zip.
@@ -40,9 +35,9 @@ impl BundleArgs {
             std::fs::File::create(&tmp).map_err(|e| anyhow::anyhow!("failed to create `{}`: {e}", tmp.display()))?;
         let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
         let stamp = zip::DateTime::from_date_and_time(
-            u16::try_from(options.now.year()).unwrap_or(1980),
-            options.now.month() as u8,
-            options.now.day() as u8,
+            u16::try_from(now.year()).unwrap_or(1980),
+            now.month() as u8,
+            now.day() as u8,
             0,
             0,
             0,

@@ -19,7 +19,7 @@ pub struct CheckArgs {
 
 impl CheckArgs {
     pub fn run(self) -> anyhow::Result<ExitCode> {
-        let options = Options { now: self.content.now()?, drafts: false };
+        let options = Options { now: self.content.now()?, ..Default::default() };
         let checked = pipeline::check(&self.content.content, options, &mut Timings::default())?;
         let code = report(&checked.diagnostics, self.strict, self.format);
         if self.format == Format::Text && checked.diagnostics.is_empty() {

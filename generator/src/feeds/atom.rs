@@ -65,8 +65,9 @@ fn plan(site: &Site) -> Vec<(String, String, Vec<usize>)> {
     out
 }
 
-pub fn has_feed(site: &Site, folder: &str) -> bool {
-    plan(site).iter().any(|(f, _, _)| f == folder)
+/// The folders that get a feed.
+pub fn folders(site: &Site) -> std::collections::BTreeSet<String> {
+    plan(site).into_iter().map(|(f, _, _)| f).collect()
 }
 
 pub fn feeds(site: &Site, base: &str) -> Vec<OutputFile> {

@@ -38,8 +38,8 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-/// Feed paths of a page, for `<link rel="alternate">`: the root-relative folder's feed.
+/// The feed of a page's folder, root-relative, for `<link rel="alternate">`.
 pub fn feed_of(site: &Site, folder: &str) -> Option<String> {
     site.config.base_url.as_ref()?;
-    atom::has_feed(site, folder).then(|| format!("{folder}feed.xml"))
+    site.feed_folders.get_or_init(|| atom::folders(site)).contains(folder).then(|| format!("{folder}feed.xml"))
 }

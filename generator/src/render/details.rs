@@ -9,16 +9,17 @@ use crate::model::{self, Author, Kind, Raw};
 
 impl Ctx<'_> {
     pub fn text(&self, t: impl Into<String>) -> Value {
-        Value { text: t.into(), href: None, date: None }
+        Value { text: t.into(), href: None, date: None, external: false }
     }
 
     /// A value linking to the item `kind/slug`, or plain text when it has no page.
     pub fn item(&self, kind: Kind, slug: &str) -> Value {
         match self.site.lookup(kind, slug) {
-            Some(j) if self.site.is_visible(j) => Value {
+            Some(j) if self.site.is_visible(j) || self.site.is_external(j) => Value {
                 text: self.site.docs[j].raw.common().title.to_string(),
                 href: Some(self.href_to(j)),
                 date: None,
+                external: self.site.is_external(j),
             },
             Some(j) => self.text(self.site.docs[j].raw.common().title),
             None => self.text(slug),
@@ -31,14 +32,16 @@ impl Ctx<'_> {
 
     pub fn date(&self, s: &str) -> Value {
         match dates::parse_date(s) {
-            Ok(m) => Value { text: dates::dutch_date(m.date), href: None, date: Some(m.date.to_string()) },
+            Ok(m) => {
+                Value { text: dates::dutch_date(m.date), href: None, date: Some(m.date.to_string()), external: false }
+            }
             Err(_) => self.text(s),
         }
     }
 
     pub fn partial(&self, s: &str) -> Value {
         match dates::parse_partial(s) {
-            Ok(p) => Value { text: p.dutch(), href: None, date: Some(p.iso()) },
+            Ok(p) => Value { text: p.dutch(), href: None, date: Some(p.iso()), external: false },
             Err(_) => self.text(s),
         }
     }
@@ -48,13 +51,13 @@ impl Ctx<'_> {
     }
 
     pub fn url(&self, label: &str, url: &str) -> Value {
-        Value { text: label.to_string(), href: Some(url.to_string()), date: None }
+        Value { text: label.to_string(), href: Some(url.to_string()), date: None, external: false }
     }
 
     /// A download: a web address as it is, a `media/` file relative to this page.
     pub fn download(&self, label: &str, url: &str) -> Value {
         let href = if url.starts_with("media/") { self.href(url) } else { url.to_string() };
-        Value { text: label.to_string(), href: Some(href), date: None }
+        Value { text: label.to_string(), href: Some(href), date: None, external: false }
     }
 }
 

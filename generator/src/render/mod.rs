@@ -29,6 +29,10 @@ pub const DEFAULT_LAYOUTS: &[(&str, &str)] = &[
     ("404.html", include_str!("../../../layouts/404.html")),
     ("sitemap.html", include_str!("../../../layouts/sitemap.html")),
     ("macros.html", include_str!("../../../layouts/macros.html")),
+    ("search.html", include_str!("../../../layouts/search.html")),
+    ("assets/search.js", include_str!("../../../layouts/assets/search.js")),
+    ("assets/search-analysis.js", include_str!("../../../layouts/assets/search-analysis.js")),
+    ("assets/search.css", include_str!("../../../layouts/assets/search.css")),
     ("assets/style.css", include_str!("../../../layouts/assets/style.css")),
 ];
 
@@ -103,7 +107,7 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub fn href_to(&self, j: usize) -> String {
-        relative_url(&self.from, &url_of(&self.site.docs[j]))
+        self.site.href(&self.from, j)
     }
 
     pub fn href(&self, root_relative: &str) -> String {
@@ -148,6 +152,7 @@ impl Ctx<'_> {
             breadcrumbs,
             og_type: "website".into(),
             og_image: None,
+            feed: crate::feeds::feed_of(site, &self.from).map(|f| self.href(&f)),
         }
     }
 }
@@ -230,6 +235,15 @@ pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
         "sitemap.html",
         "sitemap/index.html".into(),
         minijinja::context! { site => &sv, page => page, sitemap => sitemap(&ctx) },
+    )?);
+    let ctx = Ctx { site, from: "zoeken/".into() };
+    let crumbs = vec![Link { text: "Home".into(), href: ctx.href(""), current: false }];
+    let page = ctx.page("Zoeken", Some("Zoek in alle thema's, leeraanbod, publicaties en voorbeelden."), None, crumbs);
+    let search = crate::search::page::view(&ctx);
+    files.push(render(
+        "search.html",
+        "zoeken/index.html".into(),
+        minijinja::context! { site => &sv, page => page, search => search },
     )?);
     for (name, bytes) in &layouts.files {
         if let Some(asset) = name.strip_prefix("assets/") {

@@ -26,6 +26,8 @@ pub struct PageView {
     /// `website` or `article`, for Open Graph.
     pub og_type: String,
     pub og_image: Option<String>,
+    /// Relative link to this page's Atom feed, when it has one.
+    pub feed: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -55,6 +57,8 @@ pub struct Value {
     pub text: String,
     pub href: Option<String>,
     pub date: Option<String>,
+    /// The link goes to the canonical site (an item outside a subset build).
+    pub external: bool,
 }
 
 /// An item as a card in lists.

@@ -153,7 +153,7 @@ impl LinkResolver for Resolver<'_> {
             }
         }
         let from = url_of(&self.site.docs[self.from]);
-        let mut url = relative_url(&from, &url_of(&self.site.docs[j]));
+        let mut url = self.site.href(&from, j);
         if let Some(a) = anchor {
             url.push('#');
             url.push_str(a);

@@ -5,6 +5,7 @@
 mod lifecycle;
 mod links;
 mod references;
+pub mod subset;
 
 pub use lifecycle::{session_status_code, Hidden, OfferPhase};
 pub use links::{relative_url, url_of};
@@ -18,11 +19,14 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
-/// How to build: the explicit "now" and whether drafts are wanted (preview).
-#[derive(Debug, Clone, Copy)]
+/// How to build: the explicit "now", whether drafts are wanted (preview), a base URL
+/// overriding site.yaml's, and the criteria of a subset build.
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     pub now: Date,
     pub drafts: bool,
+    pub base_url: Option<String>,
+    pub only: Vec<subset::Criterion>,
 }
 
 /// A reference from one item to another, for backlinks.
@@ -50,11 +54,30 @@ pub struct Site {
     /// Rendered bodies of visible documents.
     pub bodies: Vec<Option<Rendered>>,
     pub media: Vec<MediaFile>,
+    /// Published items outside a subset build: not rendered, linked on the canonical site.
+    pub external: Vec<bool>,
+    /// Folders that have an Atom feed, computed once on first use by `feeds`.
+    pub feed_folders: std::sync::OnceLock<std::collections::BTreeSet<String>>,
 }
 
 impl Site {
+    /// Published and part of this build: has a page, is in lists, search and feeds.
     pub fn is_visible(&self, i: usize) -> bool {
-        self.hidden[i].is_none()
+        self.hidden[i].is_none() && !self.is_external(i)
+    }
+
+    /// Published, but outside this subset build: links go to the canonical site.
+    pub fn is_external(&self, i: usize) -> bool {
+        self.external.get(i).copied().unwrap_or(false)
+    }
+
+    /// Where item `j` is published, as seen from the page in folder `from`: a relative
+    /// link, or the canonical site's address for an item outside a subset build.
+    pub fn href(&self, from: &str, j: usize) -> String {
+        match (&self.config.base_url, self.is_external(j)) {
+            (Some(base), true) => format!("{base}{}", url_of(&self.docs[j])),
+            _ => relative_url(from, &url_of(&self.docs[j])),
+        }
     }
 
     pub fn lookup(&self, kind: Kind, slug: &str) -> Option<usize> {
@@ -123,8 +146,19 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
         index,
         hidden,
         media: tree.media,
+        external: Vec::new(),
+        feed_folders: Default::default(),
     };
     references::resolve(&mut site, &unreadable, &mut diags);
+    if let Some(url) = site.options.base_url.clone() {
+        site.config.base_url = Some(url);
+    }
+    if !site.options.only.is_empty() {
+        let only = site.options.only.clone();
+        if let Err(msg) = subset::apply(&mut site, &only) {
+            diags.push(Diagnostic::error("--only", msg));
+        }
+    }
     links::render_bodies(&mut site, &mut diags);
     crate::diagnostics::sort(&mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);
