@@ -39,29 +39,29 @@ function collectPage() {
       return null;
     }
   };
-  const add = (kind, el, raw) => {
+  const add = (kind, el, attr, raw = el.getAttribute(attr)) => {
     if (raw == null) return;
-    out.push({ kind, tag: el.tagName.toLowerCase(), raw, url: abs(raw) });
+    out.push({ kind, tag: el.tagName.toLowerCase(), attr, raw, url: abs(raw) });
   };
   const srcset = (kind, el) => {
     const v = el.getAttribute('srcset');
     if (!v) return;
     for (const part of v.split(',')) {
       const u = part.trim().split(/\s+/)[0];
-      if (u) add(kind, el, u);
+      if (u) add(kind, el, 'srcset', u);
     }
   };
-  for (const el of document.querySelectorAll('a[href], area[href]')) add('link', el, el.getAttribute('href'));
+  for (const el of document.querySelectorAll('a[href], area[href]')) add('link', el, 'href');
   for (const el of document.querySelectorAll('link[href]')) {
     const rel = (el.getAttribute('rel') || '').toLowerCase().split(/\s+/);
-    add(rel.includes('stylesheet') ? 'stylesheet' : 'link-element', el, el.getAttribute('href'));
+    add(rel.includes('stylesheet') ? 'stylesheet' : 'link-element', el, 'href');
   }
   for (const el of document.querySelectorAll('img[src], script[src], iframe[src], embed[src], video[src], audio[src], source[src], track[src]')) {
-    add(el.tagName === 'SCRIPT' ? 'script' : 'resource', el, el.getAttribute('src'));
+    add(el.tagName === 'SCRIPT' ? 'script' : 'resource', el, 'src');
   }
   for (const el of document.querySelectorAll('img[srcset], source[srcset]')) srcset('resource', el);
-  for (const el of document.querySelectorAll('video[poster]')) add('resource', el, el.getAttribute('poster'));
-  for (const el of document.querySelectorAll('object[data]')) add('resource', el, el.getAttribute('data'));
+  for (const el of document.querySelectorAll('video[poster]')) add('resource', el, 'poster');
+  for (const el of document.querySelectorAll('object[data]')) add('resource', el, 'data');
   const cspMetas = [...document.querySelectorAll('meta[http-equiv]')]
     .filter((m) => m.getAttribute('http-equiv').toLowerCase() === 'content-security-policy')
     .map((m) => ({ content: m.getAttribute('content') || '', inHead: m.parentElement === document.head }));
@@ -127,7 +127,7 @@ before(async () => {
     result.info.set(rel, { ids: new Set(data.ids), h1: data.h1, lang: data.lang, title: data.title, csp: data.csp });
 
     for (const ref of data.refs) {
-      const where = `${rel}: <${ref.tag} ${ref.kind === 'link' ? 'href' : 'src'}="${ref.raw}">`;
+      const where = `${rel}: <${ref.tag} ${ref.attr}="${ref.raw}">`;
       if (!ref.url) {
         p.missing.push(`${where}: not a valid URL`);
         continue;
@@ -171,7 +171,7 @@ before(async () => {
         continue;
       }
       result.counts.links++;
-      if (u.hash !== undefined && ref.raw.includes('#')) {
+      if (ref.raw.includes('#')) {
         const id = decodeURIComponent(u.hash.slice(1));
         result.fragmentChecks.push({ from: rel, target, id, href: ref.raw });
       }

@@ -9,6 +9,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const path = require('node:path');
 const lib = require('./lib');
 
 const MAX_TABS = 80;
@@ -21,7 +22,13 @@ before(async () => {
   browser = await lib.launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
+  lib.ensureArtifactsDir();
 });
+
+/** A viewport screenshot in tests/browser/artifacts/, to look at the focus indicator. */
+async function snap(name) {
+  await page.screenshot({ path: path.join(lib.ARTIFACTS_DIR, `keyboard-${name}.png`) });
+}
 
 after(async () => {
   console.log(`keyboard walk: ${walked.length} focus stops checked, on ${new Set(walked.map((f) => f.page)).size} pages`);
@@ -180,6 +187,7 @@ step('Tab from the top of the home page: first focus is the visible skip link', 
   assert.equal(f.tag, 'a', `first Tab focused ${describe(f)}, expected the skip link`);
   assert.match(f.className, /\bskiplink\b/, `first Tab focused ${describe(f)}, expected a.skiplink`);
   assert.equal(f.hrefAttr, '#inhoud');
+  await snap('skiplink');
   assertNoProblems(focusProblems(f, { fullyInViewport: true }), 'skip link focus problems');
 });
 
@@ -209,6 +217,7 @@ step('Tab reaches the main navigation links in order (and Shift+Tab walks back t
   for (let i = 0; i < MAX_TABS && !passedNav; i++) {
     const f = await tab(problems);
     if (f.nav === 'Hoofdmenu') {
+      if (!sawNav) await snap('hoofdmenu');
       sawNav = true;
       reached.push(f.text);
     } else if (sawNav) {
@@ -247,6 +256,7 @@ step('Tab from the top of the theme list to the first theme, Enter opens that th
   const problems = [];
   const { f } = await tabUntil((x) => isTheme(x.target), 'a link to a theme page', problems);
   assert.equal(f.href, firstTheme, `the first theme link that Tab reaches (${describe(f)}) is not the first theme in main`);
+  await snap('eerste-thema');
   assertNoProblems(problems, 'focus problems on the theme list');
   await pressEnterAndWaitFor(f.target);
   const h1 = await h1Text();

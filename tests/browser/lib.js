@@ -63,7 +63,14 @@ function buildSite() {
     );
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'leernet-browser-site-'));
-  process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+  const cleanup = () => fs.rmSync(tmp, { recursive: true, force: true });
+  process.on('exit', cleanup);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      cleanup();
+      process.kill(process.pid, signal);
+    });
+  }
   const out = path.join(tmp, 'site');
   execFileSync(bin, ['build', '--content', 'content', '--out', out, '--now', BUILD_NOW], {
     cwd: REPO_ROOT,

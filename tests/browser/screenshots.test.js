@@ -52,24 +52,24 @@ async function horizontalOverflow(page) {
     // visible), and the content of its other children, recursively. A box only stretched by a
     // wide neighbour (a grid track) does not count.
     const memo = new Map();
-    const reach = (el) => {
+    const extent = (el) => {
       if (memo.has(el)) return memo.get(el);
       let right = 0;
-      for (const node of el.childNodes) {
-        if (node.nodeType === Node.TEXT_NODE) {
-          if (!node.textContent.trim()) continue;
-          const range = document.createRange();
-          range.selectNodeContents(node);
-          for (const r of range.getClientRects()) right = Math.max(right, r.right);
-        } else if (node.nodeType === Node.ELEMENT_NODE) {
-          const cs = getComputedStyle(node);
-          if (cs.display === 'none') continue;
-          const clips = cs.overflowX !== 'visible';
-          if (clips || !node.hasChildNodes()) {
-            const r = node.getBoundingClientRect();
-            if (r.width > 0 || r.height > 0) right = Math.max(right, r.right);
-          } else {
-            right = Math.max(right, reach(node));
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none') {
+        right = 0;
+      } else if (cs.overflowX !== 'visible' || !el.hasChildNodes()) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 || r.height > 0) right = r.right;
+      } else {
+        for (const node of el.childNodes) {
+          if (node.nodeType === Node.TEXT_NODE) {
+            if (!node.textContent.trim()) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            for (const r of range.getClientRects()) right = Math.max(right, r.right);
+          } else if (node.nodeType === Node.ELEMENT_NODE) {
+            right = Math.max(right, extent(node));
           }
         }
       }
@@ -78,14 +78,22 @@ async function horizontalOverflow(page) {
     };
     const offenders = [];
     for (const el of document.body.querySelectorAll('*')) {
-      if (reach(el) <= width + 0.5) continue;
-      const cs = getComputedStyle(el);
-      if (cs.display === 'contents') continue;
-      if ([...el.children].some((c) => getComputedStyle(c).overflowX === 'visible' && reach(c) > width + 0.5)) continue;
+      if (extent(el) <= width + 0.5) continue;
+      if (getComputedStyle(el).display === 'contents') continue;
+      if ([...el.children].some((c) => extent(c) > width + 0.5)) continue;
       const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 70);
       const where = el.parentElement ? ` in <${el.parentElement.tagName.toLowerCase()}${el.parentElement.className ? `.${String(el.parentElement.className).trim().split(/\s+/).join('.')}` : ''}>` : '';
-      offenders.push(`<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}>${where} reaches ${Math.round(reach(el))}px: "${text}"`);
+      offenders.push(`<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}${el.getAttribute('src') ? ` src="${el.getAttribute('src')}"` : ''}>${where} reaches ${Math.round(extent(el))}px: "${text}"`);
+    }
+    if (offenders.length === 0) {
+      // Nothing's content sticks out: then a box does (a fixed width, a negative margin).
+      for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.right <= width + 0.5) continue;
+        if ([...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5)) continue;
+        offenders.push(`box of <${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}> reaches ${Math.round(r.right)}px`);
+      }
     }
     return { scrollWidth: document.documentElement.scrollWidth, offenders: offenders.slice(0, 10) };
   });

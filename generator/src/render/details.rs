@@ -70,8 +70,12 @@ struct Rows(Vec<DetailRow>);
 impl Rows {
     fn add(&mut self, label: &str, values: Vec<Value>) {
         if !values.is_empty() {
-            self.0.push(DetailRow { label: label.to_string(), values });
+            self.0.push(DetailRow { label: label.to_string(), values, joiner: ", ".into() });
         }
+    }
+    /// A period: `6 september 2027 tot en met 30 juni 2028`.
+    fn period(&mut self, label: &str, from: Value, to: Value) {
+        self.0.push(DetailRow { label: label.to_string(), values: vec![from, to], joiner: " tot en met ".into() });
     }
     fn opt(&mut self, label: &str, value: Option<Value>) {
         self.add(label, value.into_iter().collect());
@@ -349,7 +353,7 @@ fn offer_rows(ctx: &Ctx, o: &model::Offer, r: &mut Rows) {
         r.add("Domeinoverstijgend", vec![ctx.text("Ja: voor meer dan één sector of beroep")]);
     }
     match (start, end) {
-        (Some(s), Some(e)) => r.add("Periode", vec![ctx.date(s), ctx.date(e)]),
+        (Some(s), Some(e)) => r.period("Periode", ctx.date(s), ctx.date(e)),
         (Some(s), None) => r.add("Start", vec![ctx.date(s)]),
         (None, Some(e)) => r.add("Tot en met", vec![ctx.date(e)]),
         (None, None) => {}

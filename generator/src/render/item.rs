@@ -24,7 +24,12 @@ pub fn card(ctx: &Ctx, j: usize) -> Card {
         kind_label: doc.kind.label().to_string(),
         summary: c.summary.map(String::from),
         badge: draft.or(badge),
-        date: c.published.and_then(date_view),
+        date: match &doc.raw {
+            // An offer's card shows when it starts, not when it was posted.
+            Raw::Offer(o) => o.start.as_deref().and_then(date_view),
+            _ => c.published.and_then(date_view),
+        },
+        date_label: matches!(&doc.raw, Raw::Offer(o) if o.start.is_some()).then(|| "Start".to_string()),
         note: None,
     }
 }

@@ -50,6 +50,8 @@ pub struct DateView {
 pub struct DetailRow {
     pub label: String,
     pub values: Vec<Value>,
+    /// What goes between values: `, `, or ` tot en met ` for a period.
+    pub joiner: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,6 +72,8 @@ pub struct Card {
     pub summary: Option<String>,
     pub badge: Option<String>,
     pub date: Option<DateView>,
+    /// What the date is, when it is not the posting date: `Start`.
+    pub date_label: Option<String>,
     /// Why the card is here, e.g. `via subthema Schulden`.
     pub note: Option<String>,
 }
