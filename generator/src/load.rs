@@ -41,6 +41,10 @@ pub struct ContentTree {
     pub files: Vec<SourceFile>,
     pub media: Vec<MediaFile>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Last-commit date of each file (content-relative path), when git knows them.
+    pub commit_dates: std::collections::HashMap<String, jiff::civil::Date>,
+    /// Things to tell the editor once, e.g. why `updated` falls back to `published`.
+    pub notes: Vec<String>,
 }
 
 enum Entry {
@@ -120,6 +124,10 @@ pub fn load(content_dir: &Path, type_folders: &[&str]) -> Result<ContentTree> {
             }
             _ => {}
         }
+    }
+    match crate::history::last_commit_dates(content_dir) {
+        Ok(d) => tree.commit_dates = d,
+        Err(why) => tree.notes.push(format!("`updated` falls back to `published`: {why}")),
     }
 
     let read: Vec<Result<Result<Either, Diagnostic>>> =

@@ -41,6 +41,8 @@ pub struct Built {
     pub files: Option<Vec<OutputFile>>,
     pub diagnostics: Vec<Diagnostic>,
     pub site: Option<site::Site>,
+    /// Notes for the editor, printed once.
+    pub notes: Vec<String>,
 }
 
 /// Checks, then renders every output file in memory. `Err` only for failures; content
@@ -55,9 +57,9 @@ pub fn render(
         Some(dir) => Layouts::defaults().with_overrides(crate::load::load_layouts(dir)?),
         None => Layouts::defaults(),
     };
-    let Checked { site, diagnostics } = check(content_dir, options, timings)?;
+    let Checked { site, diagnostics, notes } = check(content_dir, options, timings)?;
     let Some(site) = site else {
-        return Ok(Built { files: None, diagnostics, site: None });
+        return Ok(Built { files: None, diagnostics, site: None, notes });
     };
     let mut files = timings.step("render", || crate::render::render_site(&site, &layouts))?;
     files.extend(timings.step("search", || crate::search::index_files(&site))?);
@@ -67,7 +69,7 @@ pub fn render(
         files.extend(crate::data::files(&site));
     });
     finish(&mut files, timings)?;
-    Ok(Built { files: Some(files), diagnostics, site: Some(site) })
+    Ok(Built { files: Some(files), diagnostics, site: Some(site), notes })
 }
 
 /// The last steps over the whole output: check every internal link, add the checksums,

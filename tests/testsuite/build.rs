@@ -524,3 +524,42 @@ fn a_layout_with_a_broken_link_fails_the_build_naming_page_and_link() {
     assert!(r.stderr.contains("404.html: bestaat-niet/index.html (no file bestaat-niet/index.html)"), "{}", r.stderr);
     assert_eq!(before, t.snapshot_public());
 }
+
+#[test]
+fn updated_falls_back_to_the_last_commit_or_says_why_not() {
+    let t = Tree::base();
+    let git = |args: &[&str], date: &str| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(&t.root)
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.nl")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.nl")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    // Outside git: the fallback is announced once.
+    let r = t.build(&[]);
+    assert_eq!(r.stderr.matches("`updated` falls back to `published`").count(), 1, "{}", r.stderr);
+    git(&["init", "-q"], "2025-01-01T12:00:00+01:00");
+    git(&["add", "."], "2025-01-01T12:00:00+01:00");
+    git(&["commit", "-q", "-m", "een"], "2025-01-01T12:00:00+01:00");
+    t.write(
+        "themas/integrale-aanpak.md",
+        "---\ntitle: Integrale aanpak\nsummary: x\nkind: werkwijze\nparent: armoede-en-schulden\n---\nNieuwe tekst.\n",
+    );
+    git(&["commit", "-q", "-am", "twee"], "2025-06-15T23:30:00Z"); // 16 June in Amsterdam
+    let r = t.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("falls back"), "{}", r.stderr);
+    let page = std::fs::read_to_string(t.public().join("themas/integrale-aanpak/index.html")).unwrap();
+    assert!(page.contains(r#"Laatst gewijzigd op <time datetime="2025-06-16">16 juni 2025</time>"#), "{page}");
+    // An item first committed after its publication date shows that commit as its update.
+    let offer =
+        std::fs::read_to_string(t.public().join("leeraanbod/werkatelier-vrijwillige-inzet/index.html")).unwrap();
+    assert!(offer.contains(r#"Laatst gewijzigd op <time datetime="2025-01-01">1 januari 2025</time>"#), "{offer}");
+}

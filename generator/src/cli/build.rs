@@ -47,8 +47,11 @@ impl BuildArgs {
         };
         let options = Options { now: self.content.now()?, drafts: self.drafts, base_url: self.base_url.clone(), only };
         let mut timings = Timings::default();
-        let pipeline::Built { files, diagnostics: diags, site } =
+        let pipeline::Built { files, diagnostics: diags, site, notes } =
             pipeline::render(&self.content.content, layouts.as_deref(), options, &mut timings)?;
+        for n in &notes {
+            eprintln!("note: {n}");
+        }
         let code = report(&diags, self.strict, Format::Text);
         let (Some(files), Some(site), true) = (files, site, code == ExitCode::SUCCESS) else {
             eprintln!("build stopped: {} left as it was", self.out.display());

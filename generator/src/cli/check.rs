@@ -21,6 +21,11 @@ impl CheckArgs {
     pub fn run(self) -> anyhow::Result<ExitCode> {
         let options = Options { now: self.content.now()?, ..Default::default() };
         let checked = pipeline::check(&self.content.content, options, &mut Timings::default())?;
+        if self.format == Format::Text {
+            for n in &checked.notes {
+                eprintln!("note: {n}");
+            }
+        }
         let code = report(&checked.diagnostics, self.strict, self.format);
         if self.format == Format::Text && checked.diagnostics.is_empty() {
             if let Some(site) = &checked.site {

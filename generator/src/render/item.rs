@@ -8,6 +8,10 @@ use crate::model::{ContactRef, Kind, Raw};
 use crate::site::OfferPhase;
 use std::collections::BTreeSet;
 
+fn moment_view(d: jiff::civil::Date) -> DateView {
+    DateView { iso: d.to_string(), text: crate::dates::dutch_date(d) }
+}
+
 pub fn card(ctx: &Ctx, j: usize) -> Card {
     let doc = &ctx.site.docs[j];
     let c = doc.raw.common();
@@ -87,11 +91,9 @@ pub fn item_view(ctx: &Ctx, i: usize) -> (PageView, ItemView) {
         badge: if c.draft { Some("Concept".into()) } else { badge },
         body_html: body.map(|b| b.html.clone()).unwrap_or_default(),
         reading_minutes: if words == 0 { 0 } else { words.div_ceil(200) },
-        published: c.published.and_then(date_view),
-        updated: c
-            .updated
-            .and_then(date_view)
-            .filter(|u| c.published.and_then(date_view).is_none_or(|p| p.iso != u.iso)),
+        published: doc.published.map(|m| moment_view(m.date)),
+        // `updated` as written, else the last commit (see `history`); shown when later.
+        updated: doc.updated.filter(|u| doc.published.is_none_or(|p| u.date > p.date)).map(|m| moment_view(m.date)),
         image: c.image.map(|src| ImageView {
             src: ctx.href(src.trim_start_matches("../").trim_start_matches('/')),
             alt: c.image_alt.unwrap_or_default().to_string(),

@@ -95,6 +95,8 @@ impl Site {
 pub struct Checked {
     pub site: Option<Site>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Notes for the editor, printed once (not warnings).
+    pub notes: Vec<String>,
 }
 
 /// Builds the site from what `load` read. Never fails on content: content mistakes are
@@ -121,6 +123,16 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
         }
     }
     docs.sort_by(|a, b| (a.kind, &a.slug, &a.file.rel).cmp(&(b.kind, &b.slug, &b.file.rel)));
+    // `updated` falls back to the file's last commit, when that is after `published`.
+    for d in &mut docs {
+        if d.updated.is_none() {
+            if let Some(&date) = tree.commit_dates.get(&d.file.rel) {
+                if d.published.is_none_or(|p| date > p.date) {
+                    d.updated = Some(crate::dates::Moment { date, time: None });
+                }
+            }
+        }
+    }
     links::check_collisions(&docs, &mut diags);
     let mut index = HashMap::with_capacity(docs.len());
     for (i, d) in docs.iter().enumerate() {
@@ -162,7 +174,7 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
     links::render_bodies(&mut site, &mut diags);
     crate::diagnostics::sort(&mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);
-    Checked { site: ok.then_some(site), diagnostics: diags }
+    Checked { site: ok.then_some(site), diagnostics: diags, notes: tree.notes }
 }
 
 fn settings(
