@@ -145,6 +145,40 @@ impl Diagnostic {
         out
     }
 
+    /// A GitHub Actions workflow command: an annotation on the offending line.
+    pub fn render_github(&self) -> String {
+        // Workflow-command values escape %, CR, LF; properties also `:` and `,`.
+        let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+        let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+        let level = if self.is_error() { "error" } else { "warning" };
+        let mut msg = self.message.clone();
+        if let Some(h) = &self.help {
+            msg = format!("{msg} ({h})");
+        }
+        format!(
+            "::{level} file={},line={},col={},title={}::{}",
+            prop(&self.path),
+            self.line.max(1),
+            self.col.max(1),
+            prop(self.field.as_deref().unwrap_or("leernet")),
+            data(&msg)
+        )
+    }
+
+    /// One GitLab Code Quality issue (Code Climate format).
+    pub fn gitlab_issue(&self) -> serde_json::Value {
+        use sha2::{Digest, Sha256};
+        let fingerprint: String =
+            Sha256::digest(self.headline().as_bytes()).iter().take(16).map(|b| format!("{b:02x}")).collect();
+        serde_json::json!({
+            "description": self.headline(),
+            "check_name": self.field.as_deref().unwrap_or("leernet"),
+            "fingerprint": fingerprint,
+            "severity": if self.is_error() { "major" } else { "minor" },
+            "location": { "path": self.path, "lines": { "begin": self.line.max(1) } },
+        })
+    }
+
     /// One JSON object on one line, for CI annotations.
     pub fn render_json(&self) -> String {
         // Serialising a struct of strings and integers cannot fail.

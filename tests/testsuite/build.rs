@@ -563,3 +563,70 @@ fn updated_falls_back_to_the_last_commit_or_says_why_not() {
         std::fs::read_to_string(t.public().join("leeraanbod/werkatelier-vrijwillige-inzet/index.html")).unwrap();
     assert!(offer.contains(r#"Laatst gewijzigd op <time datetime="2025-01-01">1 januari 2025</time>"#), "{offer}");
 }
+
+#[test]
+fn ci_formats_annotate_the_offending_line() {
+    let t = Tree::base();
+    t.write("themas/fout.md", "---\ntitle: Fout\nsummary: x\nkind: leefgebied\nparent: armoede\n---\nTekst.\n");
+    let r = t.check(&["--format", "github"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stdout.trim(),
+        "::error file=content/themas/fout.md,line=5,col=9,title=parent::unknown theme \"armoede\" (did you mean \"armoede-en-schulden\"?)"
+    );
+    let r = t.check(&["--format", "gitlab"]);
+    assert_eq!(r.code, 1);
+    let report: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(report[0]["location"]["path"], "content/themas/fout.md");
+    assert_eq!(report[0]["location"]["lines"]["begin"], 5);
+    assert_eq!(report[0]["severity"], "major");
+    assert_eq!(report[0]["fingerprint"].as_str().unwrap().len(), 32);
+}
+
+#[cfg(unix)]
+#[test]
+fn pre_commit_hook_refuses_broken_content_and_accepts_the_fix() {
+    let t = Tree::base();
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_leernet")).parent().unwrap().to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(&t.root)
+            .env("PATH", &path)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.nl")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.nl")
+            .output()
+            .unwrap()
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    let hook = t.root.join(".git/hooks/pre-commit");
+    std::fs::copy(suite_dir().join("../../examples/content-repo/pre-commit"), &hook).unwrap();
+    assert!(git(&["add", "."]).status.success());
+    let ok = git(&["commit", "-q", "-m", "begin"]);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    t.write("themas/fout.md", "---\ntitle: Fout: echt\nkind: leefgebied\n---\n");
+    git(&["add", "."]);
+    let refused = git(&["commit", "-q", "-m", "kapot"]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success(), "the hook must refuse broken content");
+    assert!(stderr.contains("content/themas/fout.md:2:12: error:"), "{stderr}");
+    t.write("themas/fout.md", "---\ntitle: \"Fout: echt\"\nsummary: x\nkind: leefgebied\n---\nTekst.\n");
+    git(&["add", "."]);
+    let fixed = git(&["commit", "-q", "-m", "hersteld"]);
+    assert!(fixed.status.success(), "{}", String::from_utf8_lossy(&fixed.stderr));
+}
+
+#[test]
+fn example_ci_workflows_are_valid_yaml_and_run_the_check() {
+    let dir = suite_dir().join("../../examples/content-repo");
+    let gh = std::fs::read_to_string(dir.join(".github/workflows/leernet-check.yml")).unwrap();
+    let (v, _) = leernet::yaml::parse_file::<serde_json::Value>(&gh).unwrap();
+    let steps = v["jobs"]["check"]["steps"].as_array().unwrap();
+    assert!(steps.iter().any(|s| s["run"].as_str().is_some_and(|r| r.contains("leernet check") && r.contains("--format github"))));
+    let gl = std::fs::read_to_string(dir.join(".gitlab-ci.yml")).unwrap();
+    let (v, _) = leernet::yaml::parse_file::<serde_json::Value>(&gl).unwrap();
+    assert_eq!(v["leernet-check"]["artifacts"]["reports"]["codequality"], "gl-code-quality-report.json");
+}

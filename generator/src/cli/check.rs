@@ -12,7 +12,8 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
-    /// Output format: text for people, json (one object per line) for CI annotations.
+    /// Output format: text for people; json (one object per line), github (annotations) or
+    /// gitlab (Code Quality report) for CI.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
 }

@@ -64,8 +64,14 @@ impl ContentArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// For people: headline, code frame, help.
     Text,
+    /// One JSON object per message (JSON lines).
     Json,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// A GitLab Code Quality report (one JSON array).
+    Gitlab,
 }
 
 /// Prints diagnostics to stderr (text) or stdout (JSON lines) and the closing count;
@@ -79,6 +85,16 @@ pub fn report(diags: &[Diagnostic], strict: bool, format: Format) -> ExitCode {
             for d in diags {
                 let _ = writeln!(out, "{}", d.render_json());
             }
+        }
+        Format::Github => {
+            let mut out = std::io::stdout().lock();
+            for d in diags {
+                let _ = writeln!(out, "{}", d.render_github());
+            }
+        }
+        Format::Gitlab => {
+            let issues: Vec<serde_json::Value> = diags.iter().map(Diagnostic::gitlab_issue).collect();
+            let _ = writeln!(std::io::stdout().lock(), "{}", serde_json::Value::Array(issues));
         }
         Format::Text => {
             let mut err = std::io::stderr().lock();
