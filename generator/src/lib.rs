@@ -8,6 +8,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod agenda;
 pub mod checksums;
 pub mod data;
 pub mod dates;

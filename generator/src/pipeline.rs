@@ -67,6 +67,7 @@ pub fn render(
         let extra = crate::feeds::files(&site, &files);
         files.extend(extra);
         files.extend(crate::data::files(&site));
+        files.extend(crate::agenda::export::files(&site));
     });
     finish(&mut files, timings)?;
     Ok(Built { files: Some(files), diagnostics, site: Some(site), notes })

@@ -148,3 +148,63 @@ fn every_field_of_the_model_is_used() {
         assert!(used[&Kind::Offer].contains(path), "offer.{path} unused");
     }
 }
+
+/// Leave-one-out: the score never reads `matched`; for each question with editor-confirmed
+/// matches that can be suggested (a past offer cannot), is one of them in the top three?
+#[test]
+fn matching_finds_a_confirmed_match_in_the_top_three_for_80_percent() {
+    use leernet::agenda::matching::{confirmed, TOP};
+    let site = real_site();
+    let matches = site.matches();
+    let (mut hits, mut total, mut misses) = (0, 0, Vec::new());
+    for q in site.visible_of(Kind::LearningQuestion) {
+        let ranked = &matches.for_question[&q];
+        let suggestible: Vec<usize> = confirmed(&site, q)
+            .into_iter()
+            .filter(|c| ranked.iter().any(|s| s.item == *c) || is_candidate(&site, *c))
+            .collect();
+        if suggestible.is_empty() {
+            continue;
+        }
+        total += 1;
+        let top: Vec<usize> = ranked.iter().take(TOP).map(|s| s.item).collect();
+        if suggestible.iter().any(|c| top.contains(c)) {
+            hits += 1;
+        } else {
+            let want: Vec<&str> = suggestible.iter().map(|&c| site.docs[c].slug.as_str()).collect();
+            let got: Vec<&str> = top.iter().map(|&c| site.docs[c].slug.as_str()).collect();
+            misses.push(format!("{}: confirmed {want:?}, top three {got:?}", site.docs[q].slug));
+        }
+    }
+    let share = hits as f64 / total.max(1) as f64;
+    eprintln!("matching: {hits} of {total} questions ({:.0}%) have a confirmed match in the top three", share * 100.0);
+    for m in &misses {
+        eprintln!("  miss: {m}");
+    }
+    assert!(total >= 10, "too few questions with confirmed matches to measure: {total}");
+    assert!(share >= 0.8, "{:.0}% < 80%:\n{}", share * 100.0, misses.join("\n"));
+}
+
+fn is_candidate(site: &Site, i: usize) -> bool {
+    match site.docs[i].kind {
+        Kind::Offer => leernet::agenda::is_current_offer(site, i),
+        Kind::Publication | Kind::Intervention | Kind::LearningCircle => true,
+        _ => false,
+    }
+}
+
+#[test]
+#[ignore = "diagnostic output for people"]
+fn print_matching_examples() {
+    let site = real_site();
+    let m = site.matches();
+    let cands = m.for_question.values().map(|v| v.len()).max().unwrap_or(0);
+    eprintln!("largest candidate list: {cands}");
+    for q in site.visible_of(Kind::LearningQuestion).take(6) {
+        let conf: Vec<&str> =
+            leernet::agenda::matching::confirmed(&site, q).iter().map(|&c| site.docs[c].slug.as_str()).collect();
+        let top: Vec<String> =
+            m.for_question[&q].iter().take(4).map(|s| format!("{} {:.2}", site.docs[s.item].slug, s.score)).collect();
+        eprintln!("{}\n  confirmed {conf:?}\n  top {top:?}", site.docs[q].slug);
+    }
+}

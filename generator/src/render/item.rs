@@ -8,6 +8,27 @@ use crate::model::{ContactRef, Kind, Raw};
 use crate::site::OfferPhase;
 use std::collections::BTreeSet;
 
+/// A question's computed suggestions, without the editors' confirmed matches.
+fn suggestions(ctx: &Ctx, i: usize) -> Vec<Card> {
+    let site = ctx.site;
+    if site.docs[i].kind != Kind::LearningQuestion {
+        return Vec::new();
+    }
+    let confirmed = crate::agenda::matching::confirmed(site, i);
+    site.matches()
+        .for_question
+        .get(&i)
+        .map(|ranked| {
+            ranked
+                .iter()
+                .filter(|s| !confirmed.contains(&s.item))
+                .take(crate::agenda::matching::SHOWN)
+                .map(|s| card(ctx, s.item))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn moment_view(d: jiff::civil::Date) -> DateView {
     DateView { iso: d.to_string(), text: crate::dates::dutch_date(d) }
 }
@@ -111,6 +132,28 @@ pub fn item_view(ctx: &Ctx, i: usize) -> (PageView, ItemView) {
         source_url: c.source_url.map(String::from),
         sections: if doc.kind == Kind::Theme { super::theme::sections(ctx, i) } else { Vec::new() },
         subthemes: super::theme::subthemes(ctx, i),
+        matched: if doc.kind == Kind::LearningQuestion {
+            crate::agenda::matching::confirmed(site, i)
+                .into_iter()
+                .filter(|&j| site.is_visible(j))
+                .map(|j| card(ctx, j))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        suggestions: suggestions(ctx, i),
+        fits_questions: site
+            .matches()
+            .for_supply
+            .get(&i)
+            .map(|qs| {
+                // Questions that already name this item are in "Hier genoemd".
+                qs.iter()
+                    .filter(|&&q| !crate::agenda::matching::confirmed(site, q).contains(&i))
+                    .map(|&q| card(ctx, q))
+                    .collect()
+            })
+            .unwrap_or_default(),
         jsonld: super::jsonld::item(ctx, i, &page),
     };
     (page, item)

@@ -2,6 +2,7 @@
 //! (strict: an undefined variable is an error). Pages render in parallel; the result is
 //! bytes, so the build, the dev server and the tests share it without touching disk.
 
+mod agenda;
 mod calendar;
 mod details;
 mod home;
@@ -28,6 +29,7 @@ pub const DEFAULT_LAYOUTS: &[(&str, &str)] = &[
     ("item.html", include_str!("../../../layouts/item.html")),
     ("404.html", include_str!("../../../layouts/404.html")),
     ("sitemap.html", include_str!("../../../layouts/sitemap.html")),
+    ("agenda.html", include_str!("../../../layouts/agenda.html")),
     ("macros.html", include_str!("../../../layouts/macros.html")),
     ("search.html", include_str!("../../../layouts/search.html")),
     ("assets/search.js", include_str!("../../../layouts/assets/search.js")),
@@ -131,6 +133,11 @@ impl Ctx<'_> {
             href: self.href(&format!("{}/", k.folder())),
             current: current_top == k.folder(),
         })
+        .chain(std::iter::once(Link {
+            text: "Leeragenda".into(),
+            href: self.href("leeragenda/"),
+            current: current_top == "leeragenda",
+        }))
         .collect();
         let mut pages: Vec<usize> = site.visible_of(Kind::Page).collect();
         pages.sort_by_key(|&j| match &site.docs[j].raw {
@@ -200,6 +207,8 @@ pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
         .collect::<Result<_>>()?;
     let list_pages: Vec<lists::ListPage> =
         Kind::ALL.iter().filter(|&&k| k != Kind::Page).flat_map(|&k| lists::list_pages(site, k)).collect();
+    let mut list_pages = list_pages;
+    list_pages.extend(agenda::measure_pages(site));
     let rendered: Vec<OutputFile> = list_pages
         .par_iter()
         .map(|lp| {
@@ -224,6 +233,18 @@ pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
     )?);
     let page = ctx.page("Pagina niet gevonden", None, None, Vec::new());
     files.push(render("404.html", "404.html".into(), minijinja::context! { site => &sv, page => page })?);
+    let ctx = Ctx { site, from: "leeragenda/".into() };
+    let page = ctx.page(
+        "Leeragenda",
+        Some("Vraag en aanbod per thema: waar sluit het aan, en waar ontbreekt aanbod?"),
+        None,
+        vec![Link { text: "Home".into(), href: ctx.href(""), current: false }],
+    );
+    files.push(render(
+        "agenda.html",
+        "leeragenda/index.html".into(),
+        minijinja::context! { site => &sv, page => page, agenda => agenda::view(&ctx) },
+    )?);
     let ctx = Ctx { site, from: "sitemap/".into() };
     let page = ctx.page(
         "Sitemap",

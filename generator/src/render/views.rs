@@ -143,6 +143,12 @@ pub struct ItemView {
     pub sections: Vec<Section>,
     /// Parent and child themes of a theme.
     pub subthemes: Vec<Link>,
+    /// A question's supply confirmed by the editors (`matched`).
+    pub matched: Vec<Card>,
+    /// A question's computed suggestions, apart from the confirmed ones.
+    pub suggestions: Vec<Card>,
+    /// Supply: the questions it is among the top suggestions for.
+    pub fits_questions: Vec<Card>,
     /// The page's structured data (JSON-LD), already serialised and escaped for `<script>`.
     pub jsonld: String,
 }

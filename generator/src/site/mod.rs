@@ -56,6 +56,8 @@ pub struct Site {
     pub media: Vec<MediaFile>,
     /// Published items outside a subset build: not rendered, linked on the canonical site.
     pub external: Vec<bool>,
+    /// Question-to-supply matching, computed once on first use by `agenda::matching`.
+    pub matches: std::sync::OnceLock<crate::agenda::matching::Matches>,
     /// Folders that have an Atom feed, computed once on first use by `feeds`.
     pub feed_folders: std::sync::OnceLock<std::collections::BTreeSet<String>>,
 }
@@ -69,6 +71,11 @@ impl Site {
     /// Published, but outside this subset build: links go to the canonical site.
     pub fn is_external(&self, i: usize) -> bool {
         self.external.get(i).copied().unwrap_or(false)
+    }
+
+    /// Question-to-supply matches, computed on first use.
+    pub fn matches(&self) -> &crate::agenda::matching::Matches {
+        self.matches.get_or_init(|| crate::agenda::matching::compute(self))
     }
 
     /// Where item `j` is published, as seen from the page in folder `from`: a relative
@@ -159,6 +166,7 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
         hidden,
         media: tree.media,
         external: Vec::new(),
+        matches: Default::default(),
         feed_folders: Default::default(),
     };
     references::resolve(&mut site, &unreadable, &mut diags);
