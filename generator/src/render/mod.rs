@@ -29,6 +29,11 @@ pub const DEFAULT_LAYOUTS: &[(&str, &str)] = &[
     ("item.html", include_str!("../../../layouts/item.html")),
     ("404.html", include_str!("../../../layouts/404.html")),
     ("sitemap.html", include_str!("../../../layouts/sitemap.html")),
+    ("forms.html", include_str!("../../../layouts/forms.html")),
+    ("forms-index.html", include_str!("../../../layouts/forms-index.html")),
+    ("assets/forms.js", include_str!("../../../layouts/assets/forms.js")),
+    ("assets/forms.css", include_str!("../../../layouts/assets/forms.css")),
+    ("assets/slug.js", include_str!("../../../layouts/assets/slug.js")),
     ("agenda.html", include_str!("../../../layouts/agenda.html")),
     ("macros.html", include_str!("../../../layouts/macros.html")),
     ("search.html", include_str!("../../../layouts/search.html")),
@@ -36,6 +41,7 @@ pub const DEFAULT_LAYOUTS: &[(&str, &str)] = &[
     ("assets/search-analysis.js", include_str!("../../../layouts/assets/search-analysis.js")),
     ("assets/search.css", include_str!("../../../layouts/assets/search.css")),
     ("assets/style.css", include_str!("../../../layouts/assets/style.css")),
+    ("assets/favicon.svg", include_str!("../../../layouts/assets/favicon.svg")),
 ];
 
 /// Templates and assets: the defaults, overridden by files from a `layouts/` folder.
@@ -181,8 +187,42 @@ fn site_view(site: &Site) -> SiteView {
     }
 }
 
+/// Which output files to render: all of them for a build; one path at a time for the dev
+/// server, which renders a page when it is asked for (`serve::incremental`).
+#[derive(Debug, Clone, Copy)]
+pub enum Which<'a> {
+    All,
+    One(&'a str),
+}
+
+impl Which<'_> {
+    fn wants(self, path: &str) -> bool {
+        matches!(self, Which::All) || matches!(self, Which::One(p) if p == path)
+    }
+
+    /// Whether the page of root-relative `folder` (`themas/x/`) is wanted.
+    fn wants_page(self, folder: &str) -> bool {
+        matches!(self, Which::All) || matches!(self, Which::One(p) if p.strip_suffix("index.html") == Some(folder))
+    }
+
+    /// Whether a file below root-relative `folder` (`themas/`) may be wanted.
+    fn under(self, folder: &str) -> bool {
+        matches!(self, Which::All) || matches!(self, Which::One(p) if p.starts_with(folder))
+    }
+
+    /// The one wanted file is rendered: the remaining steps can be skipped.
+    fn done(self, files: &[OutputFile]) -> bool {
+        matches!(self, Which::One(_)) && !files.is_empty()
+    }
+}
+
 /// Every output file of the site, sorted by path.
 pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
+    render_files(site, layouts, Which::All)
+}
+
+/// The output files `which` asks for, sorted by path.
+pub fn render_files(site: &Site, layouts: &Layouts, which: Which) -> Result<Vec<OutputFile>> {
     let env = layouts.environment()?;
     let sv = site_view(site);
     let render = |name: &str, path: String, ctx: minijinja::Value| -> Result<OutputFile> {
@@ -192,7 +232,8 @@ pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
             .with_context(|| format!("rendering {path} with layout {name}"))?;
         Ok(OutputFile { path, bytes: html.into_bytes() })
     };
-    let visible: Vec<usize> = (0..site.docs.len()).filter(|&i| site.is_visible(i)).collect();
+    let visible: Vec<usize> =
+        (0..site.docs.len()).filter(|&i| site.is_visible(i) && which.wants_page(&url_of(&site.docs[i]))).collect();
     let mut files: Vec<OutputFile> = visible
         .par_iter()
         .map(|&i| {
@@ -205,12 +246,21 @@ pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
             )
         })
         .collect::<Result<_>>()?;
-    let list_pages: Vec<lists::ListPage> =
-        Kind::ALL.iter().filter(|&&k| k != Kind::Page).flat_map(|&k| lists::list_pages(site, k)).collect();
+    if which.done(&files) {
+        return Ok(files);
+    }
+    let list_pages: Vec<lists::ListPage> = Kind::ALL
+        .iter()
+        .filter(|&&k| k != Kind::Page && which.under(&format!("{}/", k.folder())))
+        .flat_map(|&k| lists::list_pages(site, k))
+        .collect();
     let mut list_pages = list_pages;
-    list_pages.extend(agenda::measure_pages(site));
+    if which.under("leeragenda/") {
+        list_pages.extend(agenda::measure_pages(site));
+    }
     let rendered: Vec<OutputFile> = list_pages
         .par_iter()
+        .filter(|lp| which.wants_page(&lp.from))
         .map(|lp| {
             let ctx = Ctx { site, from: lp.from.clone() };
             let crumbs = vec![Link { text: "Home".into(), href: ctx.href(""), current: false }];
@@ -224,15 +274,57 @@ pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
         })
         .collect::<Result<_>>()?;
     files.extend(rendered);
+    if which.done(&files) {
+        return Ok(files);
+    }
     let ctx = Ctx { site, from: String::new() };
-    let page = ctx.page(&site.config.title, site.config.description.as_deref(), None, Vec::new());
-    files.push(render(
-        "home.html",
-        "index.html".into(),
-        minijinja::context! { site => &sv, page => page, home => home::home_view(&ctx) },
-    )?);
-    let page = ctx.page("Pagina niet gevonden", None, None, Vec::new());
-    files.push(render("404.html", "404.html".into(), minijinja::context! { site => &sv, page => page })?);
+    if which.wants("index.html") {
+        let page = ctx.page(&site.config.title, site.config.description.as_deref(), None, Vec::new());
+        files.push(render(
+            "home.html",
+            "index.html".into(),
+            minijinja::context! { site => &sv, page => page, home => home::home_view(&ctx) },
+        )?);
+    }
+    if which.wants("404.html") {
+        let page = ctx.page("Pagina niet gevonden", None, None, Vec::new());
+        files.push(render("404.html", "404.html".into(), minijinja::context! { site => &sv, page => page })?);
+    }
+    if which.wants("leeragenda/index.html") {
+        files.push(agenda_page(site, &sv, &render)?);
+    }
+    if which.wants("sitemap/index.html") {
+        files.push(sitemap_page(site, &sv, &render)?);
+    }
+    // The contribution forms: bijdragen/ (overview and one page per form) and vraag-stellen/.
+    for fp in crate::forms::pages(site, |from| which.wants_page(from))? {
+        let ctx = Ctx { site, from: fp.from.clone() };
+        let page = ctx.page(&fp.title, Some(&fp.description), None, fp.crumbs.clone());
+        let view = minijinja::context! { site => &sv, page => page, view => &fp.view };
+        files.push(render(fp.layout, format!("{}index.html", fp.from), view)?);
+    }
+    if which.wants("zoeken/index.html") {
+        files.push(search_page(site, &sv, &render)?);
+    }
+    for (name, bytes) in &layouts.files {
+        if let Some(asset) = name.strip_prefix("assets/") {
+            let path = format!("assets/{asset}");
+            if which.wants(&path) {
+                files.push(OutputFile { path, bytes: bytes.clone() });
+            }
+        }
+    }
+    for m in site.media.iter().filter(|m| which.wants(&m.rel)) {
+        files.push(OutputFile { path: m.rel.clone(), bytes: m.bytes.clone() });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders one page with a layout and its context.
+type RenderFn<'a> = dyn Fn(&str, String, minijinja::Value) -> Result<OutputFile> + Sync + 'a;
+
+fn agenda_page(site: &Site, sv: &SiteView, render: &RenderFn) -> Result<OutputFile> {
     let ctx = Ctx { site, from: "leeragenda/".into() };
     let page = ctx.page(
         "Leeragenda",
@@ -240,11 +332,14 @@ pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
         None,
         vec![Link { text: "Home".into(), href: ctx.href(""), current: false }],
     );
-    files.push(render(
+    render(
         "agenda.html",
         "leeragenda/index.html".into(),
-        minijinja::context! { site => &sv, page => page, agenda => agenda::view(&ctx) },
-    )?);
+        minijinja::context! { site => sv, page => page, agenda => agenda::view(&ctx) },
+    )
+}
+
+fn sitemap_page(site: &Site, sv: &SiteView, render: &RenderFn) -> Result<OutputFile> {
     let ctx = Ctx { site, from: "sitemap/".into() };
     let page = ctx.page(
         "Sitemap",
@@ -252,30 +347,23 @@ pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
         None,
         vec![Link { text: "Home".into(), href: ctx.href(""), current: false }],
     );
-    files.push(render(
+    render(
         "sitemap.html",
         "sitemap/index.html".into(),
-        minijinja::context! { site => &sv, page => page, sitemap => sitemap(&ctx) },
-    )?);
+        minijinja::context! { site => sv, page => page, sitemap => sitemap(&ctx) },
+    )
+}
+
+fn search_page(site: &Site, sv: &SiteView, render: &RenderFn) -> Result<OutputFile> {
     let ctx = Ctx { site, from: "zoeken/".into() };
     let crumbs = vec![Link { text: "Home".into(), href: ctx.href(""), current: false }];
     let page = ctx.page("Zoeken", Some("Zoek in alle thema's, leeraanbod, publicaties en voorbeelden."), None, crumbs);
     let search = crate::search::page::view(&ctx);
-    files.push(render(
+    render(
         "search.html",
         "zoeken/index.html".into(),
-        minijinja::context! { site => &sv, page => page, search => search },
-    )?);
-    for (name, bytes) in &layouts.files {
-        if let Some(asset) = name.strip_prefix("assets/") {
-            files.push(OutputFile { path: format!("assets/{asset}"), bytes: bytes.clone() });
-        }
-    }
-    for m in &site.media {
-        files.push(OutputFile { path: m.rel.clone(), bytes: m.bytes.clone() });
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+        minijinja::context! { site => sv, page => page, search => search },
+    )
 }
 
 fn sitemap(ctx: &Ctx) -> SitemapView {
