@@ -88,6 +88,15 @@ impl Diagnostic {
         }
     }
 
+    /// Adds `help` only when there is none yet (a "did you mean" found earlier wins).
+    pub fn help_or(self, help: impl Into<String>) -> Self {
+        if self.help.is_none() {
+            self.help(help)
+        } else {
+            self
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
