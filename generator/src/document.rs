@@ -295,7 +295,7 @@ fn check_values(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>
             out.push(
                 doc.diag(true, path, format!("unknown {vocab_name} \"{code}\""))
                     .help_opt(did_you_mean(code, codes.keys().map(String::as_str)))
-                    .help_if_missing(format!(
+                    .help_or(format!(
                         "codes in vocab.yaml {vocab_name}: {}",
                         codes.keys().cloned().collect::<Vec<_>>().join(", ")
                     )),
@@ -328,18 +328,6 @@ fn check_values(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>
     doc.updated = updated;
 }
 
-trait HelpIfMissing {
-    fn help_if_missing(self, help: String) -> Self;
-}
-impl HelpIfMissing for Diagnostic {
-    fn help_if_missing(self, help: String) -> Self {
-        if self.help.is_none() {
-            self.help(help)
-        } else {
-            self
-        }
-    }
-}
 
 /// Rules of one type that need more than the field walk.
 fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) {
