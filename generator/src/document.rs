@@ -328,7 +328,6 @@ fn check_values(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>
     doc.updated = updated;
 }
 
-
 /// Rules of one type that need more than the field walk.
 fn check_specific(doc: &Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) {
     match &doc.raw {

@@ -52,8 +52,36 @@ enum Entry {
     Media(PathBuf, String),
 }
 
+/// Where `load` gets bytes and commit dates: the disk and git for a build; the dev server
+/// passes a cache that re-reads only the files its watcher saw change (`serve::incremental`).
+pub trait Source: Sync {
+    fn len(&self, path: &Path) -> std::io::Result<u64>;
+    fn read(&self, path: &Path) -> std::io::Result<std::sync::Arc<Vec<u8>>>;
+    fn commit_dates(&self, content_dir: &Path) -> Result<std::collections::HashMap<String, jiff::civil::Date>, String>;
+}
+
+/// The disk and git, read anew on every call.
+pub struct Disk;
+
+impl Source for Disk {
+    fn len(&self, path: &Path) -> std::io::Result<u64> {
+        Ok(std::fs::metadata(path)?.len())
+    }
+    fn read(&self, path: &Path) -> std::io::Result<std::sync::Arc<Vec<u8>>> {
+        std::fs::read(path).map(std::sync::Arc::new)
+    }
+    fn commit_dates(&self, content_dir: &Path) -> Result<std::collections::HashMap<String, jiff::civil::Date>, String> {
+        crate::history::last_commit_dates(content_dir)
+    }
+}
+
 /// Reads the content folder. I/O failures are errors; editors' mistakes are diagnostics.
 pub fn load(content_dir: &Path, type_folders: &[&str]) -> Result<ContentTree> {
+    load_from(content_dir, type_folders, &Disk)
+}
+
+/// `load`, with the bytes and commit dates taken from `source`.
+pub fn load_from(content_dir: &Path, type_folders: &[&str], source: &dyn Source) -> Result<ContentTree> {
     let meta = std::fs::metadata(content_dir)
         .with_context(|| format!("cannot read content folder `{}`", content_dir.display()))?;
     if !meta.is_dir() {
@@ -90,7 +118,7 @@ pub fn load(content_dir: &Path, type_folders: &[&str]) -> Result<ContentTree> {
                 tree.diagnostics.push(
                     Diagnostic::error(&shown, format!("unknown folder \"{top}\""))
                         .help_opt(crate::diagnostics::did_you_mean(&top, names))
-                        .help_if_none(format!("content folders are: {}, media", type_folders.join(", "))),
+                        .help_or(format!("content folders are: {}, media", type_folders.join(", "))),
                 );
             }
             (1, true) => {}
@@ -125,13 +153,13 @@ pub fn load(content_dir: &Path, type_folders: &[&str]) -> Result<ContentTree> {
             _ => {}
         }
     }
-    match crate::history::last_commit_dates(content_dir) {
+    match source.commit_dates(content_dir) {
         Ok(d) => tree.commit_dates = d,
         Err(why) => tree.notes.push(format!("`updated` falls back to `published`: {why}")),
     }
 
     let read: Vec<Result<Result<Either, Diagnostic>>> =
-        entries.into_par_iter().map(|e| read_entry(e, &display_root)).collect();
+        entries.into_par_iter().map(|e| read_entry(e, &display_root, source)).collect();
     for r in read {
         match r? {
             Ok(Either::File(f)) => match f.rel.as_str() {
@@ -151,20 +179,21 @@ enum Either {
     Media(MediaFile),
 }
 
-fn read_entry(entry: Entry, display_root: &str) -> Result<Result<Either, Diagnostic>> {
+fn read_entry(entry: Entry, display_root: &str, source: &dyn Source) -> Result<Result<Either, Diagnostic>> {
     let (path, rel, is_media) = match entry {
         Entry::Content(p, r) => (p, r, false),
         Entry::Media(p, r) => (p, r, true),
     };
     let shown = format!("{display_root}{rel}");
-    let size = std::fs::metadata(&path).with_context(|| format!("failed to read `{}`", path.display()))?.len();
+    let size = source.len(&path).with_context(|| format!("failed to read `{}`", path.display()))?;
     let limit = if is_media { 50 * MAX_FILE_BYTES } else { MAX_FILE_BYTES };
     if size > limit {
         return Ok(Err(Diagnostic::error(&shown, format!("file is {} bytes; the limit is {} bytes", size, limit))
             .help("split the text, or put large downloads elsewhere and link to them")));
     }
-    let bytes = std::fs::read(&path).with_context(|| format!("failed to read `{}`", path.display()))?;
+    let bytes = source.read(&path).with_context(|| format!("failed to read `{}`", path.display()))?;
     if is_media {
+        let bytes = std::sync::Arc::try_unwrap(bytes).unwrap_or_else(|shared| shared.as_ref().clone());
         return Ok(Ok(Either::Media(MediaFile { rel, bytes })));
     }
     let text = match decode(&bytes) {
@@ -223,20 +252,6 @@ fn display_root(content_dir: &Path) -> String {
         s.to_string()
     } else {
         format!("{s}/")
-    }
-}
-
-trait HelpIfNone {
-    fn help_if_none(self, help: String) -> Self;
-}
-
-impl HelpIfNone for Diagnostic {
-    fn help_if_none(self, help: String) -> Self {
-        if self.help.is_none() {
-            self.help(help)
-        } else {
-            self
-        }
     }
 }
 

@@ -61,16 +61,23 @@ pub fn render(
     let Some(site) = site else {
         return Ok(Built { files: None, diagnostics, site: None, notes });
     };
-    let mut files = timings.step("render", || crate::render::render_site(&site, &layouts))?;
-    files.extend(timings.step("search", || crate::search::index_files(&site))?);
+    let files = outputs(&site, &layouts, timings)?;
+    Ok(Built { files: Some(files), diagnostics, site: Some(site), notes })
+}
+
+/// Every output file of a checked site: pages, search index, feeds, open data, checksums.
+/// Shared by `render` and the dev server (`serve::incremental`).
+pub fn outputs(site: &site::Site, layouts: &Layouts, timings: &mut Timings) -> Result<Vec<OutputFile>> {
+    let mut files = timings.step("render", || crate::render::render_site(site, layouts))?;
+    files.extend(timings.step("search", || crate::search::index_files(site))?);
     timings.step("feeds", || {
-        let extra = crate::feeds::files(&site, &files);
+        let extra = crate::feeds::files(site, &files);
         files.extend(extra);
-        files.extend(crate::data::files(&site));
-        files.extend(crate::agenda::export::files(&site));
+        files.extend(crate::data::files(site));
+        files.extend(crate::agenda::export::files(site));
     });
     finish(&mut files, timings)?;
-    Ok(Built { files: Some(files), diagnostics, site: Some(site), notes })
+    Ok(files)
 }
 
 /// The last steps over the whole output: check every internal link, add the checksums,

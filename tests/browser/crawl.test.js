@@ -100,6 +100,8 @@ before(async () => {
   });
   page.on('pageerror', (err) => p.console.push(`${current}: uncaught exception: ${err.message}`));
   page.on('requestfailed', (req) => {
+    // Moving on to the next page aborts what is still loading (often the favicon): not a fault.
+    if (req.failure() && req.failure().errorText === 'net::ERR_ABORTED' && req.resourceType() === 'other') return;
     p.failed.push(`${current}: ${req.resourceType()} ${req.url()} failed: ${req.failure() ? req.failure().errorText : '?'}`);
   });
   page.on('request', (req) => {

@@ -625,7 +625,9 @@ fn example_ci_workflows_are_valid_yaml_and_run_the_check() {
     let gh = std::fs::read_to_string(dir.join(".github/workflows/leernet-check.yml")).unwrap();
     let (v, _) = leernet::yaml::parse_file::<serde_json::Value>(&gh).unwrap();
     let steps = v["jobs"]["check"]["steps"].as_array().unwrap();
-    assert!(steps.iter().any(|s| s["run"].as_str().is_some_and(|r| r.contains("leernet check") && r.contains("--format github"))));
+    assert!(steps
+        .iter()
+        .any(|s| s["run"].as_str().is_some_and(|r| r.contains("leernet check") && r.contains("--format github"))));
     let gl = std::fs::read_to_string(dir.join(".gitlab-ci.yml")).unwrap();
     let (v, _) = leernet::yaml::parse_file::<serde_json::Value>(&gl).unwrap();
     assert_eq!(v["leernet-check"]["artifacts"]["reports"]["codequality"], "gl-code-quality-report.json");

@@ -8,6 +8,8 @@ mod build;
 mod content;
 mod harness;
 mod programmatic;
+mod search;
+mod serve;
 
 use harness::*;
 

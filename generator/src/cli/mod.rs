@@ -6,6 +6,7 @@ mod bundle;
 mod check;
 mod new;
 mod schema;
+mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use leernet::diagnostics::Diagnostic;
@@ -32,6 +33,8 @@ enum Command {
     New(new::NewArgs),
     /// Write JSON Schemas of the content model for editors.
     Schema(schema::SchemaArgs),
+    /// Preview the site: build in memory, serve it on 127.0.0.1 and reload on every change.
+    Serve(serve::ServeArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -41,6 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(a) => a.run(),
         Command::New(a) => a.run(),
         Command::Schema(a) => a.run(),
+        Command::Serve(a) => a.run(),
     }
 }
 

@@ -266,18 +266,14 @@ pub fn intro(kind: Kind) -> Option<&'static str> {
     })
 }
 
-/// Where a reader can add to an empty list: the coordination point.
+/// Where a reader can add to a list: the contribution form for that type (see `forms`).
 pub fn contribute_link(ctx: &Ctx, kind: Kind) -> Option<Link> {
-    let site = ctx.site;
-    let text = match kind {
-        Kind::Offer => "Bied zelf leeraanbod aan",
-        Kind::LearningQuestion => "Stel een leervraag",
-        Kind::PracticeExample => "Deel een praktijkvoorbeeld",
-        Kind::Publication => "Meld een publicatie aan",
+    let (text, form) = match kind {
+        Kind::Offer => ("Bied zelf leeraanbod aan", "bijdragen/leeraanbod/"),
+        Kind::LearningQuestion => ("Stel een leervraag", "vraag-stellen/"),
+        Kind::PracticeExample => ("Deel een praktijkvoorbeeld", "bijdragen/praktijkvoorbeeld/"),
+        Kind::Publication => ("Meld een publicatie aan", "bijdragen/publicatie/"),
         _ => return None,
     };
-    if let Some(p) = site.lookup(Kind::Page, "coordinatiepunt").filter(|&p| site.is_visible(p)) {
-        return Some(Link { text: text.into(), href: ctx.href_to(p), current: false });
-    }
-    site.config.contact_email.as_ref().map(|m| Link { text: text.into(), href: format!("mailto:{m}"), current: false })
+    Some(Link { text: text.into(), href: ctx.href(form), current: false })
 }

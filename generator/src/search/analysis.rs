@@ -9,7 +9,6 @@
 //! whatever the browser does to a query gives exactly the terms the index holds.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::UnicodeNormalization;
 
 /// The Snowball list of Dutch stop words (snowballstem.org, dutch/stop.txt), folded.
 pub const STOP_WORDS: [&str; 101] = [
@@ -58,25 +57,42 @@ fn spelled_out(c: char) -> Option<&'static str> {
 /// dropped inside words (`thema's` -> `themas`); every other character separates words.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each folded word of `text`, in order, without allocating per word.
+/// Decomposing character by character gives the letters of NFKD of the whole text: the
+/// only reordering NFKD does is among combining marks, which are dropped or separate words.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
-    for c in text.nfkd() {
-        if is_mark(c) || is_apostrophe(c) {
-            continue;
+    let mut push = |d: char, word: &mut String| {
+        if is_mark(d) || is_apostrophe(d) {
+            return;
         }
-        for l in c.to_lowercase() {
+        for l in d.to_lowercase() {
             if l.is_ascii_lowercase() || l.is_ascii_digit() {
                 word.push(l);
             } else if let Some(s) = spelled_out(l) {
                 word.push_str(s);
             } else if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
+                f(word);
+                word.clear();
             }
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            push(c, &mut word);
+        } else {
+            unicode_normalization::char::decompose_compatible(c, |d| push(d, &mut word));
         }
     }
     if !word.is_empty() {
-        out.push(word);
+        f(&word);
     }
-    out
 }
 
 pub fn is_stop_word(word: &str) -> bool {
@@ -99,22 +115,41 @@ pub fn terms(text: &str) -> Vec<String> {
 }
 
 /// The parts of a compound word, found with the corpus's own vocabulary: the coarsest
-/// split of `word` into two or more pieces that `known` accepts (fewest pieces; on a tie,
-/// the longest first piece), then the same for each piece, in pre-order without repeats.
-/// `schuldhulpverlening` gives `schuldhulp`, `schuld`, `hulp`, `verlening` when the corpus
-/// has those words. Pieces are at least `MIN_PART` long and never stop words.
+/// split of `word` into two or more pieces that are words of the corpus (`known`), allowing
+/// the Dutch linking forms (fewest pieces; on a tie, the longest first piece), then the same
+/// for each part, in pre-order without repeats. `schuldhulpverlening` gives `schuldhulp`,
+/// `schuld`, `hulp`, `verlening` when the corpus has those words.
 pub fn compound_parts(word: &str, known: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut out = Vec::new();
     split_into(word, known, &mut out);
     out
 }
 
+/// The corpus word a piece of a compound stands for: itself, itself without a linking `s`
+/// (`gebieds|aanpak`), or itself with the `en` that a compound drops (`kinder|armoede`).
+/// Pieces are at least `MIN_PART` long and never stop words.
+pub fn part_word(piece: &str, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    if piece.len() < MIN_PART || is_stop_word(piece) {
+        return None;
+    }
+    if known(piece) {
+        return Some(piece.to_string());
+    }
+    if let Some(bare) = piece.strip_suffix('s') {
+        if bare.len() >= MIN_PART && !is_stop_word(bare) && known(bare) {
+            return Some(bare.to_string());
+        }
+    }
+    let plural = format!("{piece}en");
+    known(&plural).then_some(plural)
+}
+
 fn split_into(word: &str, known: &dyn Fn(&str) -> bool, out: &mut Vec<String>) {
     let n = word.len();
-    if n < MIN_COMPOUND || n > MAX_COMPOUND || !word.is_ascii() {
+    if !(MIN_COMPOUND..=MAX_COMPOUND).contains(&n) || !word.is_ascii() {
         return;
     }
-    let ok = |piece: &str| piece.len() >= MIN_PART && !is_stop_word(piece) && known(piece);
+    let ok = |piece: &str| part_word(piece, known).is_some();
     // best[i]: (pieces, end of first piece) of the coarsest split of word[i..], if any.
     let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
     best[n] = Some((0, n));
@@ -141,11 +176,11 @@ fn split_into(word: &str, known: &dyn Fn(&str) -> bool, out: &mut Vec<String>) {
     let Some((_, mut end)) = top else { return };
     let mut start = 0;
     loop {
-        let piece = &word[start..end];
-        if !out.iter().any(|p| p == piece) {
-            out.push(piece.to_string());
+        let part = part_word(&word[start..end], known).unwrap_or_default();
+        if !out.contains(&part) {
+            out.push(part.clone());
         }
-        split_into(piece, known, out);
+        split_into(&part, known, out);
         if end == n {
             break;
         }
@@ -186,9 +221,14 @@ mod tests {
 
     #[test]
     fn compounds_split_into_known_parts() {
-        let known: HashSet<&str> = ["schuldhulp", "schuld", "hulp", "verlening", "voor", "beelden"].into();
+        let known: HashSet<&str> =
+            ["schuldhulp", "schuld", "hulp", "verlening", "voor", "beelden", "gebied", "aanpak", "kinderen", "armoede"]
+                .into();
         let f = |w: &str| known.contains(w);
         assert_eq!(compound_parts("schuldhulpverlening", &f), ["schuldhulp", "schuld", "hulp", "verlening"]);
+        // Linking forms: a dropped `en`, an added `s`.
+        assert_eq!(compound_parts("kinderarmoede", &f), ["kinderen", "armoede"]);
+        assert_eq!(compound_parts("gebiedsaanpak", &f), ["gebied", "aanpak"]);
         // A stop word is never a part.
         assert!(compound_parts("voorbeelden", &f).is_empty());
         // Short words are not split.

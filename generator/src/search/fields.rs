@@ -6,8 +6,8 @@
 
 use crate::dates;
 use crate::model::{Author, Kind, Raw};
-use crate::render::lists::{theme_closure, themes_of};
-use crate::site::{relative_url, url_of, OfferPhase, Site};
+use crate::render::lists::themes_of;
+use crate::site::{OfferPhase, Site};
 
 /// A text field and how much a word in it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,7 +50,8 @@ pub enum ListFacet {
 }
 
 impl ListFacet {
-    pub const ALL: [ListFacet; 4] = [ListFacet::Theme, ListFacet::Audience, ListFacet::FocusArea, ListFacet::Organisation];
+    pub const ALL: [ListFacet; 4] =
+        [ListFacet::Theme, ListFacet::Audience, ListFacet::FocusArea, ListFacet::Organisation];
 
     /// The URL parameter (`/zoeken/?thema=...`), also the facet's file name.
     pub fn param(self) -> &'static str {
@@ -78,8 +79,8 @@ pub struct Fragment {
     pub title: String,
     /// Relative to `zoeken/`.
     pub href: String,
+    /// `2024-04-23`; the browser writes it out in Dutch.
     pub date_iso: String,
-    pub date_text: String,
     pub badge: String,
     pub summary: String,
     pub body: String,
@@ -102,7 +103,7 @@ pub struct SearchDoc {
 }
 
 /// How much body text a fragment carries for snippets.
-pub const FRAGMENT_BODY_CHARS: usize = 600;
+pub const FRAGMENT_BODY_CHARS: usize = 320;
 
 /// Every published item, in the site's order.
 pub fn collect(site: &Site) -> Vec<SearchDoc> {
@@ -280,7 +281,11 @@ fn search_doc(site: &Site, i: usize) -> SearchDoc {
                 if let Some(s) = &o.short_name {
                     push(Field::Meta, s);
                 }
-                facets.push((ListFacet::Organisation, slug.to_string(), o.short_name.clone().unwrap_or(o.title.clone())));
+                facets.push((
+                    ListFacet::Organisation,
+                    slug.to_string(),
+                    o.short_name.clone().unwrap_or(o.title.clone()),
+                ));
             }
         }
     }
@@ -302,11 +307,8 @@ fn search_doc(site: &Site, i: usize) -> SearchDoc {
         push(Field::Meta, label);
         facets.push((ListFacet::Audience, a.clone(), label.to_string()));
     }
-    let mut themes: Vec<usize> = themes_of(site, i)
-        .into_iter()
-        .filter(|&t| site.is_visible(t))
-        .flat_map(|t| ancestors(site, t))
-        .collect();
+    let mut themes: Vec<usize> =
+        themes_of(site, i).into_iter().filter(|&t| site.is_visible(t)).flat_map(|t| ancestors(site, t)).collect();
     themes.sort();
     themes.dedup();
     for t in themes {
@@ -316,9 +318,8 @@ fn search_doc(site: &Site, i: usize) -> SearchDoc {
     let body = site.bodies[i].as_ref().map(|b| clip(&b.text, FRAGMENT_BODY_CHARS)).unwrap_or_default();
     let fragment = Fragment {
         title: c.title.to_string(),
-        href: relative_url("zoeken/", &url_of(doc)),
+        href: site.href("zoeken/", i),
         date_iso: date.map(|d| d.to_string()).unwrap_or_default(),
-        date_text: date.map(dates::dutch_date).unwrap_or_default(),
         badge,
         summary: c.summary.unwrap_or_default().to_string(),
         body,
@@ -326,17 +327,14 @@ fn search_doc(site: &Site, i: usize) -> SearchDoc {
     SearchDoc { kind: doc.kind, subtype, year, past, texts, facets, fragment, slug: doc.slug.clone() }
 }
 
-/// Theme `t` and the published themes above it.
+/// Theme `t` and the published themes above it (a theme filter holds its child themes'
+/// items, as the theme pages do).
 fn ancestors(site: &Site, t: usize) -> Vec<usize> {
     let mut out = vec![t];
     let mut cur = t;
     while let Raw::Theme(th) = &site.docs[cur].raw {
         let Some(p) = th.parent.as_deref().and_then(|p| visible(site, Kind::Theme, p)) else { break };
         if out.contains(&p) {
-            break;
-        }
-        // Only a parent whose closure holds the child: the same rule as the theme pages.
-        if !theme_closure(site, p).contains(&cur) {
             break;
         }
         out.push(p);

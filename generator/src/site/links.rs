@@ -5,7 +5,7 @@
 use super::{Hidden, Site};
 use crate::diagnostics::Diagnostic;
 use crate::document::Document;
-use crate::markdown::{self, IssueSeverity, LinkResolver, Resolution};
+use crate::markdown::{IssueSeverity, LinkResolver, Resolution};
 use crate::model::Kind;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -175,10 +175,10 @@ impl LinkResolver for Resolver<'_> {
 
 /// Renders the body of every visible document in parallel, turning body issues into
 /// diagnostics at file positions, then checks `#anchor`s against the target headings.
-pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dyn super::PerFile) {
     let rendered: Vec<_> = (0..site.docs.len())
         .into_par_iter()
-        .map(|i| site.is_visible(i).then(|| markdown::render(site.docs[i].body(), &Resolver { site, from: i })))
+        .map(|i| site.is_visible(i).then(|| per_file.render_body(&site.docs[i], &Resolver { site, from: i })))
         .collect();
     for (i, r) in rendered.iter().enumerate() {
         let Some(r) = r else { continue };

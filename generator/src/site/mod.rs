@@ -51,8 +51,8 @@ pub struct Site {
     pub backlinks: Vec<Vec<Backlink>>,
     /// Forward references of each document: (field, target).
     pub references: Vec<Vec<(String, usize)>>,
-    /// Rendered bodies of visible documents.
-    pub bodies: Vec<Option<Rendered>>,
+    /// Rendered bodies of visible documents (shared, so the dev server reuses unchanged ones).
+    pub bodies: Vec<Option<std::sync::Arc<Rendered>>>,
     pub media: Vec<MediaFile>,
     /// Published items outside a subset build: not rendered, linked on the canonical site.
     pub external: Vec<bool>,
@@ -106,14 +106,39 @@ pub struct Checked {
     pub notes: Vec<String>,
 }
 
+/// The two per-file steps of `build`: reading one document and rendering one body. A build
+/// does both anew (`Fresh`); the dev server passes a cache that reuses the results of
+/// unchanged files (`serve::incremental`), proven equal to `Fresh` by its tests.
+pub trait PerFile: Sync {
+    fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diagnostic>);
+    fn render_body(&self, doc: &Document, resolver: &dyn crate::markdown::LinkResolver) -> std::sync::Arc<Rendered>;
+}
+
+/// Every file read and every body rendered anew.
+pub struct Fresh;
+
+impl PerFile for Fresh {
+    fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diagnostic>) {
+        document::read(file, ctx)
+    }
+    fn render_body(&self, doc: &Document, resolver: &dyn crate::markdown::LinkResolver) -> std::sync::Arc<Rendered> {
+        std::sync::Arc::new(crate::markdown::render(doc.body(), resolver))
+    }
+}
+
 /// Builds the site from what `load` read. Never fails on content: content mistakes are
 /// diagnostics; `site` is `None` when any of them is an error.
 pub fn build(tree: ContentTree, options: Options) -> Checked {
+    build_with(tree, options, &Fresh)
+}
+
+/// `build`, with the per-file steps done by `per_file`.
+pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -> Checked {
     let mut diags = tree.diagnostics;
     let (config, vocab) = settings(&tree.site_yaml, &tree.vocab_yaml, &mut diags);
     let fields = FieldNames::new();
     let ctx = FileContext { vocab: &vocab, fields: &fields, now: options.now };
-    let results: Vec<_> = tree.files.par_iter().map(|f| document::read(f, &ctx)).collect();
+    let results: Vec<_> = tree.files.par_iter().map(|f| per_file.read(f, &ctx)).collect();
     let mut docs = Vec::with_capacity(results.len());
     // Files that exist but could not be read: references to them are not reported as
     // unknown, since fixing the file fixes them.
@@ -179,7 +204,7 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
             diags.push(Diagnostic::error("--only", msg));
         }
     }
-    links::render_bodies(&mut site, &mut diags);
+    links::render_bodies(&mut site, &mut diags, per_file);
     crate::diagnostics::sort(&mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);
     Checked { site: ok.then_some(site), diagnostics: diags, notes: tree.notes }

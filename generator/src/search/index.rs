@@ -1,0 +1,225 @@
+//! The inverted index, from the fields of every published item to shard files.
+//!
+//! Items get ids in the order (type, offer or publication type, current before past, newest
+//! year first, slug), so type, offer type, publication type, status and year are runs of
+//! ids: a few hundred bytes in `meta.js` answer those facets for any result set. The terms
+//! (scored in `terms`) are sorted; the sorted list is cut into lexicon shards
+//! (term, document frequency, postings chunk) and postings chunks (ids with a 5-bit score
+//! level each); the words as written go into word lists for typo tolerance. Theme,
+//! audience, focus area and organisation have a file each, loaded when a reader opens or
+//! uses that facet; each result's title, link, date and snippet text is a fragment of its
+//! own. Everything is sorted: two builds give identical bytes.
+
+use super::encode::{self, id_list, numbers};
+use super::fields::{self, ListFacet, SearchDoc};
+use super::terms::{self, Inverted};
+use crate::model::Kind;
+use crate::output::OutputFile;
+use crate::site::Site;
+use anyhow::Result;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Where the index lives, relative to the site root; the search page is `zoeken/`.
+pub const DIR: &str = "zoeken/index/";
+/// A postings chunk is closed once its encoded postings pass this many characters.
+pub const CHUNK_CHARS: usize = 2500;
+/// A lexicon shard is closed once its terms pass this many characters.
+pub const LEXICON_CHARS: usize = 1500;
+
+/// Number of index files and bytes, for reports and tests.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    pub docs: usize,
+    pub terms: usize,
+    pub lexicon_shards: usize,
+    pub chunks: usize,
+}
+
+/// Every index file, and what they hold.
+pub fn build(site: &Site) -> Result<(Vec<OutputFile>, Stats)> {
+    let mut docs = fields::collect(site);
+    docs.sort_by(|a, b| {
+        (a.kind, &a.subtype, a.past, std::cmp::Reverse(a.year), &a.slug).cmp(&(
+            b.kind,
+            &b.subtype,
+            b.past,
+            std::cmp::Reverse(b.year),
+            &b.slug,
+        ))
+    });
+    let inverted = terms::invert(&docs);
+    let mut files = Vec::new();
+    let (lexicon, chunks) = shards(&inverted, &mut files)?;
+    let surface = word_lists(&inverted.vocabulary, &mut files)?;
+    let stats = Stats { docs: docs.len(), terms: inverted.terms.len(), lexicon_shards: lexicon.len(), chunks };
+    files.push(file("meta.js", "meta", &meta(site, &docs, &lexicon, &surface, chunks))?);
+    for f in ListFacet::ALL {
+        files.push(file(&format!("f-{}.js", f.param()), &format!("f-{}", f.param()), &facet_values(&docs, f))?);
+    }
+    let fragments: Vec<OutputFile> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(id, d)| {
+            let fr = &d.fragment;
+            let data = (&fr.title, &fr.href, &fr.date_iso, &fr.badge, &fr.summary, &fr.body);
+            file(&format!("d/{id}.js"), &format!("d{id}"), &data)
+        })
+        .collect::<Result<_>>()?;
+    files.extend(fragments);
+    Ok((files, stats))
+}
+
+fn file(name: &str, shard: &str, data: &impl Serialize) -> Result<OutputFile> {
+    Ok(OutputFile { path: format!("{DIR}{name}"), bytes: encode::shard(shard, data)? })
+}
+
+/// Lexicon shards and postings chunks; returns each lexicon shard's first term and first
+/// term number, and the number of chunks.
+fn shards(inverted: &Inverted, files: &mut Vec<OutputFile>) -> Result<(Vec<(String, usize)>, usize)> {
+    // Postings chunks: consecutive terms until the chunk is big enough.
+    let mut chunk_of: Vec<u32> = Vec::with_capacity(inverted.terms.len());
+    let mut chunk: Vec<String> = Vec::new();
+    let mut chunk_first = 0usize;
+    let mut chunk_chars = 0usize;
+    let mut chunks = 0usize;
+    for (n, list) in inverted.postings.iter().enumerate() {
+        let encoded = id_list(list.iter().copied(), true);
+        if !chunk.is_empty() && chunk_chars + encoded.len() > CHUNK_CHARS {
+            files.push(file(&format!("p{chunks}.js"), &format!("p{chunks}"), &(chunk_first, &chunk))?);
+            chunks += 1;
+            chunk.clear();
+            chunk_chars = 0;
+            chunk_first = n;
+        }
+        chunk_chars += encoded.len();
+        chunk.push(encoded);
+        chunk_of.push(chunks as u32);
+    }
+    if !chunk.is_empty() {
+        files.push(file(&format!("p{chunks}.js"), &format!("p{chunks}"), &(chunk_first, &chunk))?);
+        chunks += 1;
+    }
+    // Lexicon shards: terms, document frequencies, chunk numbers.
+    let terms: Vec<(&String, usize)> =
+        inverted.terms.iter().zip(&inverted.postings).map(|(t, l)| (t, l.len())).collect();
+    let mut lexicon = Vec::new();
+    let mut start = 0;
+    while start < terms.len() {
+        let mut end = start;
+        let mut chars = 0;
+        while end < terms.len() && (end == start || chars + terms[end].0.len() < LEXICON_CHARS) {
+            chars += terms[end].0.len() + 1;
+            end += 1;
+        }
+        let k = lexicon.len();
+        let words: Vec<&str> = terms[start..end].iter().map(|(t, _)| t.as_str()).collect();
+        let dfs = numbers(terms[start..end].iter().map(|(_, df)| *df as u64));
+        let first_chunk = chunk_of[start];
+        let chunk_steps = numbers(
+            (start..end).map(|i| u64::from(chunk_of[i] - if i == start { first_chunk } else { chunk_of[i - 1] })),
+        );
+        files.push(file(&format!("l{k}.js"), &format!("l{k}"), &(first_chunk, words.join(" "), dfs, chunk_steps))?);
+        lexicon.push((terms[start].0.clone(), start));
+        start = end;
+    }
+    Ok((lexicon, chunks))
+}
+
+/// The indexed words as written (folded), for typo tolerance: a typo is made in a word, not
+/// in its stem (`gezondhied` is one edit from `gezondheid`, four from its stem `gezond`).
+/// The browser stems the words it finds close enough. Cut like the lexicon; returns each
+/// list's first word.
+fn word_lists(words: &[String], files: &mut Vec<OutputFile>) -> Result<Vec<String>> {
+    let mut firsts = Vec::new();
+    let mut start = 0;
+    while start < words.len() {
+        let mut end = start;
+        let mut chars = 0;
+        while end < words.len() && (end == start || chars + words[end].len() < LEXICON_CHARS) {
+            chars += words[end].len() + 1;
+            end += 1;
+        }
+        let k = firsts.len();
+        files.push(file(&format!("w{k}.js"), &format!("w{k}"), &words[start..end].join(" "))?);
+        firsts.push(words[start].clone());
+        start = end;
+    }
+    Ok(firsts)
+}
+
+#[derive(Serialize)]
+struct Meta {
+    /// Number of items.
+    n: usize,
+    /// Per type, in the order of the model: name, folder (the URL value), label, plural.
+    kinds: Vec<(&'static str, &'static str, &'static str, &'static str)>,
+    /// Offer and publication types: code, label, type; 0 is "none".
+    subtypes: Vec<(String, String, usize)>,
+    /// Runs of ids: count, type, subtype, past (0/1), year (0 for none).
+    groups: Vec<(usize, usize, usize, u8, i16)>,
+    /// The facets with a file of their own: URL parameter, label.
+    facets: Vec<(&'static str, &'static str)>,
+    /// First term and first term number of each lexicon shard.
+    lexicon: Vec<(String, usize)>,
+    /// First word of each word list.
+    words: Vec<String>,
+    chunks: usize,
+}
+
+fn meta(site: &Site, docs: &[SearchDoc], lexicon: &[(String, usize)], words: &[String], chunks: usize) -> Meta {
+    let mut subtypes: Vec<(String, String, usize)> = vec![(String::new(), String::new(), 0)];
+    let mut groups: Vec<(usize, usize, usize, u8, i16)> = Vec::new();
+    for d in docs {
+        let kind = Kind::ALL.iter().position(|&k| k == d.kind).unwrap_or(0);
+        let sub = if d.subtype.is_empty() {
+            0
+        } else {
+            match subtypes.iter().position(|(c, _, k)| *c == d.subtype && *k == kind) {
+                Some(p) => p,
+                None => {
+                    let vocab = if d.kind == Kind::Offer { "offer_type" } else { "publication_type" };
+                    subtypes.push((d.subtype.clone(), site.vocab.label(vocab, &d.subtype).to_string(), kind));
+                    subtypes.len() - 1
+                }
+            }
+        };
+        let key = (kind, sub, u8::from(d.past), d.year.unwrap_or(0));
+        match groups.last_mut() {
+            Some(g) if (g.1, g.2, g.3, g.4) == key => g.0 += 1,
+            _ => groups.push((1, key.0, key.1, key.2, key.3)),
+        }
+    }
+    Meta {
+        n: docs.len(),
+        kinds: Kind::ALL.iter().map(|k| (k.name(), k.folder(), k.label(), k.plural())).collect(),
+        subtypes,
+        groups,
+        facets: ListFacet::ALL.iter().map(|f| (f.param(), f.label())).collect(),
+        lexicon: lexicon.to_vec(),
+        words: words.to_vec(),
+        chunks,
+    }
+}
+
+/// One facet's values, sorted by label: code, label, ids.
+fn facet_values(docs: &[SearchDoc], facet: ListFacet) -> Vec<(String, String, String)> {
+    // code -> (label, ids)
+    let mut values: BTreeMap<&str, (&str, Vec<u32>)> = BTreeMap::new();
+    for (id, d) in docs.iter().enumerate() {
+        for (f, code, label) in &d.facets {
+            if *f == facet {
+                values.entry(code.as_str()).or_insert((label.as_str(), Vec::new())).1.push(id as u32);
+            }
+        }
+    }
+    let mut out: Vec<(String, String, String)> = values
+        .into_iter()
+        .map(|(code, (label, ids))| {
+            (code.to_string(), label.to_string(), id_list(ids.into_iter().map(|i| (i, 0)), false))
+        })
+        .collect();
+    out.sort_by(|a, b| (a.1.to_lowercase(), &a.0).cmp(&(b.1.to_lowercase(), &b.0)));
+    out
+}

@@ -1,0 +1,398 @@
+//! Incremental rebuilding for the dev server. A rebuild after an edit reuses what cannot
+//! have changed, and renders pages only when they are asked for:
+//!
+//! - `FileCache` (a `load::Source`): file bytes, re-read only for paths the watcher named,
+//!   and the git commit dates, read once per engine (or on a rescan).
+//! - `Memo` (a `site::PerFile`): `document::read` of a file whose text (and the vocabulary)
+//!   did not change; a rendered body whose text did not change and whose every link
+//!   resolves to the same answer as when it was rendered (the links are replayed).
+//! - `Generation`: one immutable checked site; `get(path)` renders that one page through
+//!   `render::render_files(.., Which::One)`, or the search index, or (for anything else)
+//!   the whole output through `pipeline::outputs`, each at most once per generation.
+//!
+//! Everything else (walking `content/`, resolving references, lifecycle, collisions,
+//! anchors) runs in full on every rebuild, through the same functions as `leernet build`.
+//! `tests` proves the result equal, byte for byte, to a fresh full build after random
+//! sequences of edits, renames and deletions.
+
+use crate::diagnostics::Diagnostic;
+use crate::document::{Document, FileContext};
+use crate::load::{self, SourceFile};
+use crate::markdown::{LinkResolver, Rendered, Resolution};
+use crate::model::Kind;
+use crate::output::OutputFile;
+use crate::pipeline::Timings;
+use crate::render::{Layouts, Which};
+use crate::site::{self, Options, PerFile, Site};
+use anyhow::Result;
+use jiff::civil::Date;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
+use std::time::Instant;
+
+/// What changed since the last rebuild, as the watcher saw it.
+#[derive(Debug, Default, Clone)]
+pub struct Changes {
+    /// Paths under the content folder (files or folders) that were created, written,
+    /// renamed or removed.
+    pub content: Vec<PathBuf>,
+    /// Something under the layouts folder changed.
+    pub layouts: bool,
+    /// The watcher may have missed events: forget every cached file.
+    pub rescan: bool,
+}
+
+/// Bytes of output files, shared between the cache and the responses.
+pub type Bytes = Arc<Vec<u8>>;
+
+/// The dev server's builder: the caches, and the folders and options it builds with.
+pub struct Engine {
+    content_dir: PathBuf,
+    layouts_dir: Option<PathBuf>,
+    options: Options,
+    files: FileCache,
+    memo: Arc<Memo>,
+    layouts: Option<Arc<Layouts>>,
+    next_id: u64,
+}
+
+impl Engine {
+    pub fn new(content_dir: &Path, layouts_dir: Option<&Path>, options: Options) -> Self {
+        Engine {
+            content_dir: content_dir.to_path_buf(),
+            layouts_dir: layouts_dir.map(Path::to_path_buf),
+            options,
+            files: FileCache::default(),
+            memo: Arc::new(Memo::default()),
+            layouts: None,
+            next_id: 1,
+        }
+    }
+
+    /// Checks the content again after `changes`. Content errors give a `Broken`
+    /// generation; failures (I/O, a layout that does not parse) a `Failed` one.
+    pub fn rebuild(&mut self, changes: &Changes) -> Generation {
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut timings = Timings::default();
+        let outcome = match self.check(changes, &mut timings) {
+            Ok(outcome) => outcome,
+            Err(e) => Outcome::Failed(format!("{e:#}")),
+        };
+        Generation { id, outcome, timings }
+    }
+
+    fn check(&mut self, changes: &Changes, timings: &mut Timings) -> Result<Outcome> {
+        let t = Instant::now();
+        if changes.rescan {
+            self.files.clear();
+        }
+        for p in &changes.content {
+            self.files.forget(p);
+        }
+        if changes.layouts || changes.rescan {
+            self.layouts = None;
+        }
+        let layouts = match &self.layouts {
+            Some(l) => l.clone(),
+            None => {
+                let l = Arc::new(match &self.layouts_dir {
+                    Some(dir) => Layouts::defaults().with_overrides(load::load_layouts(dir)?),
+                    None => Layouts::defaults(),
+                });
+                self.layouts = Some(l.clone());
+                l
+            }
+        };
+        let tree = load::load_from(&self.content_dir, &Kind::folders(), &self.files)?;
+        timings.steps.push(("load", t.elapsed()));
+        let t = Instant::now();
+        self.memo.begin(tree.vocab_yaml.as_ref().map(|f| f.text.as_str()), self.options.now);
+        let live: HashSet<String> = tree.files.iter().map(|f| f.rel.clone()).collect();
+        let checked = site::build_with(tree, self.options.clone(), self.memo.as_ref());
+        timings.steps.push(("check", t.elapsed()));
+        let t = Instant::now();
+        self.memo.retain(&live);
+        timings.steps.push(("forget", t.elapsed()));
+        Ok(match checked.site {
+            Some(site) => Outcome::Ready(Box::new(Ready::new(site, layouts, checked.diagnostics))),
+            None => Outcome::Broken(checked.diagnostics),
+        })
+    }
+}
+
+/// One rebuild's result, immutable once made: every response the server gives comes
+/// from exactly one generation.
+pub struct Generation {
+    /// Increases with every rebuild; the reload channel announces it.
+    pub id: u64,
+    pub outcome: Outcome,
+    /// How long the steps of the rebuild took.
+    pub timings: Timings,
+}
+
+pub enum Outcome {
+    /// The site checked (warnings may remain), ready to render.
+    Ready(Box<Ready>),
+    /// The content has errors: every diagnostic, sorted.
+    Broken(Vec<Diagnostic>),
+    /// The build failed for another reason (I/O, layouts), with the error chain.
+    Failed(String),
+}
+
+/// A checked site whose files are rendered when asked for.
+pub struct Ready {
+    pub site: Site,
+    /// Warnings of the check (errors make the generation `Broken`).
+    pub diagnostics: Vec<Diagnostic>,
+    layouts: Arc<Layouts>,
+    pages: Mutex<HashMap<String, Option<Bytes>>>,
+    search: OnceLock<Result<HashMap<String, Bytes>, String>>,
+    whole: OnceLock<Result<BTreeMap<String, Bytes>, String>>,
+}
+
+/// Where an output path comes from, so that a request renders as little as possible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// HTML pages, assets and media: `render::render_files` renders one at a time.
+    Page,
+    /// `zoeken/index/`: the search index, built as a whole.
+    Search,
+    /// Everything else (feeds, calendars, open data, SHA256SUMS): the whole output.
+    Whole,
+}
+
+fn family(path: &str) -> Family {
+    if path.starts_with("zoeken/index/") {
+        Family::Search
+    } else if path.ends_with(".html") || path.starts_with("assets/") || path.starts_with("media/") {
+        Family::Page
+    } else {
+        Family::Whole
+    }
+}
+
+impl Ready {
+    fn new(site: Site, layouts: Arc<Layouts>, diagnostics: Vec<Diagnostic>) -> Self {
+        Ready { site, diagnostics, layouts, pages: Mutex::default(), search: OnceLock::new(), whole: OnceLock::new() }
+    }
+
+    /// The bytes of output file `path` (`themas/x/index.html`), as `leernet build` would
+    /// write them, or `None` when the build writes no such file. `Err` is a failure of
+    /// rendering (a layout bug), with its message.
+    ///
+    /// A page or search path that its family does not render is not looked up in the whole
+    /// output, so a 404 stays cheap on a large site; the tests prove that every file of a
+    /// build is found through its family.
+    pub fn get(&self, path: &str) -> Result<Option<Bytes>, String> {
+        match family(path) {
+            Family::Page => self.page(path),
+            Family::Search => Ok(self.search()?.get(path).cloned()),
+            Family::Whole => Ok(self.whole()?.get(path).cloned()),
+        }
+    }
+
+    /// Every output file, as `leernet build` writes them (for tests and `SHA256SUMS`).
+    pub fn all(&self) -> Result<&BTreeMap<String, Bytes>, String> {
+        self.whole()
+    }
+
+    fn page(&self, path: &str) -> Result<Option<Bytes>, String> {
+        if let Some(hit) = self.pages.lock().unwrap_or_else(PoisonError::into_inner).get(path) {
+            return Ok(hit.clone());
+        }
+        if let Some(whole) = self.whole.get() {
+            return Ok(whole.as_ref().map_err(Clone::clone)?.get(path).cloned());
+        }
+        let files =
+            crate::render::render_files(&self.site, &self.layouts, Which::One(path)).map_err(|e| format!("{e:#}"))?;
+        let found = files.into_iter().find(|f| f.path == path).map(|f| Arc::new(f.bytes));
+        self.pages.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_string(), found.clone());
+        Ok(found)
+    }
+
+    fn search(&self) -> Result<&HashMap<String, Bytes>, String> {
+        self.search
+            .get_or_init(|| {
+                let files = crate::search::index_files(&self.site).map_err(|e| format!("{e:#}"))?;
+                Ok(files.into_iter().map(|f| (f.path, Arc::new(f.bytes))).collect())
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn whole(&self) -> Result<&BTreeMap<String, Bytes>, String> {
+        self.whole
+            .get_or_init(|| {
+                let files = crate::pipeline::outputs(&self.site, &self.layouts, &mut Timings::default())
+                    .map_err(|e| format!("{e:#}"))?;
+                Ok(files.into_iter().map(|f: OutputFile| (f.path, Arc::new(f.bytes))).collect())
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// File bytes kept between rebuilds; a path is read again once the watcher names it.
+#[derive(Default)]
+struct FileCache {
+    bytes: RwLock<HashMap<PathBuf, Arc<Vec<u8>>>>,
+    dates: Mutex<Option<Result<HashMap<String, Date>, String>>>,
+}
+
+impl FileCache {
+    fn clear(&self) {
+        self.bytes.write().unwrap_or_else(PoisonError::into_inner).clear();
+        *self.dates.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+
+    /// Forgets `path` and, when it is a folder (renamed or removed), everything below it.
+    fn forget(&self, path: &Path) {
+        let mut map = self.bytes.write().unwrap_or_else(PoisonError::into_inner);
+        map.remove(path);
+        map.retain(|p, _| !p.starts_with(path));
+    }
+}
+
+impl load::Source for FileCache {
+    fn len(&self, path: &Path) -> std::io::Result<u64> {
+        match self.bytes.read().unwrap_or_else(PoisonError::into_inner).get(path) {
+            Some(b) => Ok(b.len() as u64),
+            None => Ok(std::fs::metadata(path)?.len()),
+        }
+    }
+
+    fn read(&self, path: &Path) -> std::io::Result<Arc<Vec<u8>>> {
+        if let Some(b) = self.bytes.read().unwrap_or_else(PoisonError::into_inner).get(path) {
+            return Ok(b.clone());
+        }
+        let bytes = Arc::new(std::fs::read(path)?);
+        self.bytes.write().unwrap_or_else(PoisonError::into_inner).insert(path.to_path_buf(), bytes.clone());
+        Ok(bytes)
+    }
+
+    fn commit_dates(&self, content_dir: &Path) -> Result<HashMap<String, Date>, String> {
+        self.dates
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get_or_insert_with(|| crate::history::last_commit_dates(content_dir))
+            .clone()
+    }
+}
+
+/// One question a body asked the link resolver while it was rendered, with the answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Asked {
+    Page(String, Option<String>, Resolution),
+    Asset(String, Resolution),
+}
+
+/// A resolver that records every question and answer, so a later build can check that
+/// the body would render the same.
+struct Recorder<'a> {
+    inner: &'a dyn LinkResolver,
+    asked: RefCell<Vec<Asked>>,
+}
+
+impl LinkResolver for Recorder<'_> {
+    fn resolve_page(&self, target: &str, anchor: Option<&str>) -> Resolution {
+        let r = self.inner.resolve_page(target, anchor);
+        self.asked.borrow_mut().push(Asked::Page(target.to_string(), anchor.map(String::from), r.clone()));
+        r
+    }
+
+    fn resolve_asset(&self, src: &str) -> Resolution {
+        let r = self.inner.resolve_asset(src);
+        self.asked.borrow_mut().push(Asked::Asset(src.to_string(), r.clone()));
+        r
+    }
+}
+
+fn same_answers(asked: &[Asked], resolver: &dyn LinkResolver) -> bool {
+    asked.iter().all(|a| match a {
+        Asked::Page(t, anchor, r) => resolver.resolve_page(t, anchor.as_deref()) == *r,
+        Asked::Asset(s, r) => resolver.resolve_asset(s) == *r,
+    })
+}
+
+struct ReadEntry {
+    file: SourceFile,
+    result: (Option<Document>, Vec<Diagnostic>),
+}
+
+struct BodyEntry {
+    body: String,
+    asked: Vec<Asked>,
+    rendered: Arc<Rendered>,
+}
+
+/// Results of `document::read` and `markdown::render` by content-relative path, reused
+/// only when everything they depend on is unchanged.
+#[derive(Default)]
+struct Memo {
+    /// What `document::read` depends on besides the file: the vocabulary and "now".
+    context: Mutex<Option<(Option<String>, Date)>>,
+    reads: RwLock<HashMap<String, ReadEntry>>,
+    bodies: RwLock<HashMap<String, BodyEntry>>,
+}
+
+fn same_file(a: &SourceFile, b: &SourceFile) -> bool {
+    a.rel == b.rel && a.display == b.display && a.folder == b.folder && a.stem == b.stem && a.text == b.text
+}
+
+impl Memo {
+    /// Starts a build: forgets every read when the vocabulary or "now" changed.
+    fn begin(&self, vocab: Option<&str>, now: Date) {
+        let key = (vocab.map(String::from), now);
+        let mut context = self.context.lock().unwrap_or_else(PoisonError::into_inner);
+        if context.as_ref() != Some(&key) {
+            self.reads.write().unwrap_or_else(PoisonError::into_inner).clear();
+            *context = Some(key);
+        }
+    }
+
+    /// Forgets files that are gone (only then is there more to remember than files).
+    fn retain(&self, live: &HashSet<String>) {
+        let mut reads = self.reads.write().unwrap_or_else(PoisonError::into_inner);
+        if reads.len() > live.len() {
+            reads.retain(|rel, _| live.contains(rel));
+        }
+        let mut bodies = self.bodies.write().unwrap_or_else(PoisonError::into_inner);
+        if bodies.len() > live.len() {
+            bodies.retain(|rel, _| live.contains(rel));
+        }
+    }
+}
+
+impl PerFile for Memo {
+    fn read(&self, file: &SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diagnostic>) {
+        if let Some(e) = self.reads.read().unwrap_or_else(PoisonError::into_inner).get(&file.rel) {
+            if same_file(&e.file, file) {
+                return e.result.clone();
+            }
+        }
+        let result = crate::document::read(file, ctx);
+        let entry = ReadEntry { file: file.clone(), result: result.clone() };
+        self.reads.write().unwrap_or_else(PoisonError::into_inner).insert(file.rel.clone(), entry);
+        result
+    }
+
+    fn render_body(&self, doc: &Document, resolver: &dyn LinkResolver) -> Arc<Rendered> {
+        if let Some(e) = self.bodies.read().unwrap_or_else(PoisonError::into_inner).get(&doc.file.rel) {
+            if e.body == doc.body() && same_answers(&e.asked, resolver) {
+                return e.rendered.clone();
+            }
+        }
+        let recorder = Recorder { inner: resolver, asked: RefCell::new(Vec::new()) };
+        let rendered = Arc::new(crate::markdown::render(doc.body(), &recorder));
+        let entry =
+            BodyEntry { body: doc.body().to_string(), asked: recorder.asked.into_inner(), rendered: rendered.clone() };
+        self.bodies.write().unwrap_or_else(PoisonError::into_inner).insert(doc.file.rel.clone(), entry);
+        rendered
+    }
+}
+
+#[cfg(test)]
+mod tests;
