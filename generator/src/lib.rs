@@ -14,6 +14,7 @@ pub mod data;
 pub mod dates;
 pub mod diagnostics;
 pub mod document;
+pub mod escape;
 pub mod feeds;
 pub mod forms;
 pub mod frontmatter;

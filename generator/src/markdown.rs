@@ -601,8 +601,10 @@ const MAX_HIGHLIGHT_LINE: usize = 4 * 1024;
 /// The HTML of a code block: highlighted if `highlighted` is given, else plain and escaped.
 fn code_html(lang: &str, code: &str, highlighted: Option<String>) -> String {
     match highlighted {
-        Some(html) => format!("<pre class=\"code\" data-lang=\"{}\"><code>{html}</code></pre>\n", escape_html(lang)),
-        None => format!("<pre><code>{}</code></pre>\n", escape_html(code)),
+        Some(html) => {
+            format!("<pre class=\"code\" data-lang=\"{}\"><code>{html}</code></pre>\n", crate::escape::html(lang))
+        }
+        None => format!("<pre><code>{}</code></pre>\n", crate::escape::html(code)),
     }
 }
 
@@ -641,21 +643,6 @@ fn highlight(lang: &str, code: &str) -> Option<String> {
 fn syntax_set() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
     SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
-}
-
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn collapse_whitespace(s: &str) -> String {
@@ -1082,7 +1069,7 @@ mod tests {
         assert!(!fence.html.contains("<script") && !fence.html.contains("<img"), "{}", fence.html);
         assert!(fence.html.contains("<pre><code>let x = 1;\n</code></pre>"), "{}", fence.html);
         assert!(fence.html.contains("<pre><code>&lt;b&gt;\n</code></pre>"), "{}", fence.html);
-        assert_eq!(escape_html("\"<'&>"), "&quot;&lt;&#39;&amp;&gt;");
+        assert_eq!(crate::escape::html("\"<'&>"), "&quot;&lt;&#39;&amp;&gt;");
     }
 
     #[test]

@@ -21,22 +21,7 @@ pub fn files(site: &Site, pages: &[OutputFile]) -> Vec<OutputFile> {
 }
 
 /// Escapes text for XML content and attribute values.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::escape::xml as xml_escape;
 
 /// The feed of a page's folder, root-relative, for `<link rel="alternate">`.
 pub fn feed_of(site: &Site, folder: &str) -> Option<String> {

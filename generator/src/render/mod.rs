@@ -88,22 +88,9 @@ fn html_formatter(
         return minijinja::escape_formatter(out, state, value);
     }
     let text = value.to_string();
-    let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.write_str(&text[last..i])
-            .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))?;
-        out.write_str(rep).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))?;
-        last = i + 1;
-    }
-    out.write_str(&text[last..]).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+    crate::escape::html_pieces(&text, |piece| {
+        out.write_str(piece).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+    })
 }
 
 /// Shared by every view builder: the site, and the page being rendered (for relative URLs).

@@ -28,7 +28,7 @@ pub fn page(generation: &Generation) -> String {
                 body,
                 "<h1>De site kan niet worden gebouwd</h1>\n<p>Het bouwen mislukte (geen fout in de inhoud, \
                  maar bijvoorbeeld in de layouts).</p>\n<pre class=\"failure\">{}</pre>\n",
-                escape(message)
+                crate::escape::html(message)
             );
         }
         Outcome::Ready(_) => body.push_str("<h1>De site is klaar</h1>\n"),
@@ -58,25 +58,10 @@ fn item(d: &Diagnostic) -> String {
     }
     format!(
         "<li class=\"{class}\">\n<p class=\"where\">{}</p>\n<p class=\"what\">{}</p>\n<pre>{}</pre>\n</li>\n",
-        escape(&place),
-        escape(d.headline().strip_prefix(&place).unwrap_or_default().trim_start_matches(": ")),
-        escape(d.render_text().trim_end())
+        crate::escape::html(&place),
+        crate::escape::html(d.headline().strip_prefix(&place).unwrap_or_default().trim_start_matches(": ")),
+        crate::escape::html(d.render_text().trim_end())
     )
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
