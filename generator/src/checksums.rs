@@ -1,22 +1,47 @@
 //! `SHA256SUMS`: the SHA-256 of every output file, sorted by path, in the format
-//! `sha256sum -c` reads, so a mirror can verify its copy.
+//! `sha256sum -c` reads, so a mirror can verify its copy. Digests are taken as files are
+//! made (from many threads); the manifest is written once all are known.
 
 use crate::output::OutputFile;
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
+use std::sync::{Mutex, PoisonError};
 
 pub const NAME: &str = "SHA256SUMS";
 
-pub fn manifest(files: &[OutputFile]) -> OutputFile {
-    let mut sorted: Vec<&OutputFile> = files.iter().filter(|f| f.path != NAME).collect();
-    sorted.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut out = String::new();
-    for f in sorted {
-        let digest = Sha256::digest(&f.bytes);
-        for b in digest {
-            let _ = write!(out, "{b:02x}");
+/// The digests of the files made so far.
+#[derive(Debug, Default)]
+pub struct Digests(Mutex<Vec<(String, [u8; 32])>>);
+
+impl Digests {
+    pub fn add(&self, file: &OutputFile) {
+        if file.path == NAME {
+            return;
         }
-        let _ = writeln!(out, "  {}", f.path);
+        let digest: [u8; 32] = Sha256::digest(&file.bytes).into();
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).push((file.path.clone(), digest));
     }
-    OutputFile { path: NAME.into(), bytes: out.into_bytes() }
+
+    /// The manifest of every file added, sorted by path.
+    pub fn manifest(self) -> OutputFile {
+        let mut sums = self.0.into_inner().unwrap_or_else(PoisonError::into_inner);
+        sums.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut out = String::with_capacity(sums.len() * 100);
+        for (path, digest) in sums {
+            for b in digest {
+                let _ = write!(out, "{b:02x}");
+            }
+            let _ = writeln!(out, "  {path}");
+        }
+        OutputFile { path: NAME.into(), bytes: out.into_bytes() }
+    }
+}
+
+/// The manifest of `files`.
+pub fn manifest(files: &[OutputFile]) -> OutputFile {
+    let digests = Digests::default();
+    for f in files {
+        digests.add(f);
+    }
+    digests.manifest()
 }

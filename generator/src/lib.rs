@@ -32,3 +32,7 @@ pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod yaml;
+
+/// A hash map for the build's own short keys (terms, words, ids), which need no DoS
+/// resistance: foldhash with a fixed seed, so runs behave the same.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;

@@ -1,89 +1,183 @@
-//! Checks every internal link of the output before it is written: each `href`/`src` in
-//! every HTML file must name an output file, and each `#anchor` an `id` on the target
-//! page. Links in Markdown bodies are checked earlier, at their source line (`site`), so a
+//! Checks every internal link of the output before the site is swapped in: each
+//! `href`/`src` in every HTML file must name an output file, and each `#anchor` an `id` on
+//! the target page. Files are noted as they are made; the check runs once all are known. Links in Markdown bodies are checked earlier, at their source line (`site`), so a
 //! broken link found here comes from a layout: a failure naming page and link.
 
 use crate::output::OutputFile;
-use std::collections::{HashMap, HashSet};
+use crate::FastMap;
+use std::collections::HashSet;
+use std::sync::{Mutex, PoisonError};
 
 /// Values of `attr="..."` in `html` (the site's own templates always quote attributes).
 fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     let needle = format!(" {attr}=\"");
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find(&needle) {
-        rest = &rest[i + needle.len()..];
-        if let Some(end) = rest.find('"') {
-            out.push(&rest[..end]);
-            rest = &rest[end..];
+    let mut at = 0;
+    while let Some(i) = finder.find(&html.as_bytes()[at..]) {
+        let start = at + i + needle.len();
+        match memchr::memchr(b'"', &html.as_bytes()[start..]) {
+            Some(end) => {
+                out.push(&html[start..start + end]);
+                at = start + end;
+            }
+            None => break,
         }
     }
     out
 }
 
 /// Decodes the entities the site's escaping writes into attribute values.
-fn unescape(s: &str) -> String {
-    s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return s.into();
+    }
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .into()
 }
 
-/// Resolves `href` relative to the file at `from` (`a/b/index.html`), or `None` for
-/// external links (with a scheme or protocol-relative).
-fn resolve(from: &str, href: &str) -> Option<(String, Option<String>)> {
-    let lower = href.to_ascii_lowercase();
-    if href.is_empty() || lower.starts_with("//") || lower.split_once(':').is_some_and(|(s, _)| !s.contains('/')) {
-        return None;
+/// Resolves `href` relative to the file at `from` (`a/b/index.html`) into `out`, as the
+/// target path with `#fragment` when there is one; `false` for external links (with a
+/// scheme, or protocol-relative).
+fn resolve_into(from: &str, href: &str, out: &mut String) -> bool {
+    if href.is_empty() || href.starts_with("//") || href.split_once(':').is_some_and(|(s, _)| !s.contains('/')) {
+        return false;
     }
     let (path, frag) = match href.split_once('#') {
-        Some((p, f)) => (p, Some(f.to_string())),
-        None => (href, None),
+        Some((p, f)) => (p, f),
+        None => (href, ""),
     };
     let path = path.split('?').next().unwrap_or(path);
+    out.clear();
     if path.is_empty() {
-        return Some((from.to_string(), frag));
-    }
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
+        out.push_str(from);
+    } else {
+        out.push_str(from.rsplit_once('/').map(|(dir, _)| dir).unwrap_or(""));
+        for seg in path.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => out.truncate(out.rfind('/').unwrap_or(0)),
+                s => {
+                    if !out.is_empty() {
+                        out.push('/');
+                    }
+                    out.push_str(s);
+                }
             }
-            s => parts.push(s),
+        }
+        if path.ends_with('/') {
+            out.push_str(if out.is_empty() { "index.html" } else { "/index.html" });
         }
     }
-    let mut p = parts.join("/");
-    if path.ends_with('/') {
-        p.push_str(if p.is_empty() { "index.html" } else { "/index.html" });
+    if !frag.is_empty() {
+        out.push('#');
+        out.push_str(frag);
     }
-    Some((p, frag))
+    true
 }
 
-/// Every broken internal link, as `page: link` lines; empty when all resolve.
-pub fn broken_links(files: &[OutputFile]) -> Vec<String> {
-    let paths: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let html: Vec<(&str, &str)> = files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .filter_map(|f| std::str::from_utf8(&f.bytes).ok().map(|t| (f.path.as_str(), t)))
-        .collect();
-    let ids: HashMap<&str, HashSet<String>> =
-        html.iter().map(|(p, t)| (*p, attr_values(t, "id").into_iter().map(unescape).collect())).collect();
-    let mut broken = Vec::new();
-    for (page, text) in &html {
-        for raw in attr_values(text, "href").into_iter().chain(attr_values(text, "src")) {
-            let href = unescape(raw);
-            let Some((target, frag)) = resolve(page, &href) else { continue };
-            if !paths.contains(target.as_str()) {
-                broken.push(format!("{page}: {href} (no file {target})"));
-            } else if let Some(f) = frag.filter(|f| !f.is_empty()) {
-                if ids.get(target.as_str()).is_some_and(|set| !set.contains(&f)) {
-                    broken.push(format!("{page}: {href} (no id \"{f}\" on {target})"));
+/// The links and ids of every output file, gathered as the files are made (from many
+/// threads), and checked once all are known.
+#[derive(Debug, Default)]
+pub struct LinkIndex(Mutex<Gathered>);
+
+#[derive(Debug, Default)]
+struct Gathered {
+    paths: HashSet<String>,
+    /// Per HTML page with ids: its ids.
+    ids: FastMap<String, HashSet<Box<str>>>,
+    /// Every link target (`path` or `path#fragment`): the first page linking to it, by
+    /// path order, the link as written there, and how many pages link to it.
+    links: FastMap<String, (String, String, usize)>,
+}
+
+impl LinkIndex {
+    /// Notes the file's path and, for HTML, its ids and the internal links it makes.
+    pub fn add(&self, file: &OutputFile) {
+        let html = file.path.ends_with(".html").then(|| std::str::from_utf8(&file.bytes).ok()).flatten();
+        let mut ids = HashSet::new();
+        let mut links: Vec<(String, std::borrow::Cow<str>)> = Vec::new();
+        if let Some(text) = html {
+            ids = attr_values(text, "id").into_iter().map(|v| unescape(v).into()).collect();
+            let mut target = String::new();
+            for raw in attr_values(text, "href").into_iter().chain(attr_values(text, "src")) {
+                let href = unescape(raw);
+                if resolve_into(&file.path, &href, &mut target) {
+                    links.push((std::mem::take(&mut target), href));
+                }
+            }
+            // Each target once per page: the count is of pages.
+            links.sort_by(|a, b| a.0.cmp(&b.0));
+            links.dedup_by(|a, b| a.0 == b.0);
+        }
+        let mut g = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        g.paths.insert(file.path.clone());
+        if !ids.is_empty() {
+            g.ids.insert(file.path.clone(), ids);
+        }
+        for (key, href) in links {
+            match g.links.get_mut(key.as_str()) {
+                Some(first) => {
+                    first.2 += 1;
+                    if file.path < first.0 {
+                        (first.0, first.1) = (file.path.clone(), href.into_owned());
+                    }
+                }
+                None => {
+                    g.links.insert(key, (file.path.clone(), href.into_owned(), 1));
                 }
             }
         }
     }
-    broken
+
+    /// The paths of the HTML pages, sorted.
+    pub fn pages(&self) -> Vec<String> {
+        let g = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut pages: Vec<String> = g.paths.iter().filter(|p| p.ends_with(".html")).cloned().collect();
+        pages.sort();
+        pages
+    }
+
+    /// Every broken internal link, as `page: link` lines sorted by page; empty when all
+    /// resolve.
+    pub fn broken(&self) -> Vec<String> {
+        let g = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut broken: Vec<String> = Vec::new();
+        for (key, (page, href, pages)) in &g.links {
+            let (target, frag) = key.split_once('#').unwrap_or((key, ""));
+            let why = if !g.paths.contains(target) {
+                format!("no file {target}")
+            } else if !frag.is_empty()
+                && target.ends_with(".html")
+                && !g.ids.get(target).is_some_and(|set| set.contains(frag))
+            {
+                format!("no id \"{frag}\" on {target}")
+            } else {
+                continue;
+            };
+            let also = match pages - 1 {
+                0 => String::new(),
+                1 => ", and on 1 other page".to_string(),
+                n => format!(", and on {n} other pages"),
+            };
+            broken.push(format!("{page}: {href} ({why}{also})"));
+        }
+        broken.sort();
+        broken
+    }
+}
+
+/// Every broken internal link of `files`, as `page: link` lines; empty when all resolve.
+pub fn broken_links(files: &[OutputFile]) -> Vec<String> {
+    let index = LinkIndex::default();
+    for f in files {
+        index.add(f);
+    }
+    index.broken()
 }
 
 #[cfg(test)]
@@ -107,9 +201,43 @@ mod tests {
             ),
         ];
         let b = broken_links(&files);
-        assert_eq!(b.len(), 3, "{b:?}");
-        assert!(b[0].contains("media/x.svg"));
-        assert!(b[1].contains("no file b/index.html"));
-        assert!(b[2].contains("no id \"nergens\""));
+        assert_eq!(
+            b,
+            [
+                "a/index.html: ../b/index.html (no file b/index.html)",
+                "a/index.html: ../index.html#nergens (no id \"nergens\" on index.html)",
+                "index.html: media/x.svg (no file media/x.svg)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_link_broken_on_many_pages_is_named_once_with_the_first_page() {
+        let files: Vec<OutputFile> = ["b/index.html", "a/index.html", "c/index.html"]
+            .iter()
+            .map(|p| f(p, r#"<a href="../weg/">x</a>"#))
+            .collect();
+        assert_eq!(broken_links(&files), ["a/index.html: ../weg/ (no file weg/index.html, and on 2 other pages)"]);
+    }
+
+    #[test]
+    fn resolves_relative_links_like_a_browser() {
+        let mut out = String::new();
+        let cases = [
+            ("a/b/index.html", "../../c/index.html", "c/index.html"),
+            ("a/b/index.html", "../", "a/index.html"),
+            ("a/b/index.html", "../../", "index.html"),
+            ("index.html", "x/y/", "x/y/index.html"),
+            ("a/index.html", "#top", "a/index.html#top"),
+            ("a/index.html", "./d.css?v=1#x", "a/d.css#x"),
+            ("a/index.html", "../../../x", "x"),
+        ];
+        for (from, href, want) in cases {
+            assert!(resolve_into(from, href, &mut out), "{href}");
+            assert_eq!(out, want, "{from} {href}");
+        }
+        for external in ["https://x.nl/", "mailto:a@b.nl", "//cdn.x/y", "", "javascript:x"] {
+            assert!(!resolve_into("a/index.html", external, &mut out), "{external}");
+        }
     }
 }

@@ -1,6 +1,7 @@
-//! Writing the site: the only module that writes the output folder. It builds into a
-//! temporary sibling folder and renames it into place, so a failed or killed build leaves
-//! the previous output byte-identical; it refuses folders it did not create.
+//! Writing the site: the only module that writes the output folder. Files are written as
+//! they are rendered into a temporary sibling folder, which is renamed into place once the
+//! whole site is there, so a failed or killed build leaves the previous output
+//! byte-identical; it refuses folders it did not create.
 
 use anyhow::{bail, Context, Result};
 use std::path::{Component, Path, PathBuf};
@@ -83,36 +84,120 @@ fn sibling(out: &Path, suffix: &str) -> Result<PathBuf> {
     Ok(parent.join(format!(".{name}.{suffix}")))
 }
 
+/// Where output files go as they are made: a folder being staged (`leernet build`) or
+/// memory (the dev server, `bundle`, tests). Rendering calls `put` from many threads.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<()>;
+}
+
+/// Output files kept in memory.
+#[derive(Debug, Default)]
+pub struct Memory(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Sink for Memory {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file);
+        Ok(())
+    }
+}
+
+impl Memory {
+    /// The files, sorted by path.
+    pub fn into_sorted(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+/// A new site being written beside `out`, in a temporary sibling folder: files are written
+/// as they are rendered, and `commit` swaps the folder into place. Dropped without
+/// `commit` (a failed build), it removes itself; a killed build leaves it for the next
+/// build to remove. Either way `out` is untouched until `commit`.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    previous: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Checks that `out` may be replaced, clears what killed builds left, and creates the
+    /// temporary folder with its marker.
+    pub fn begin(out: &Path, content_dir: &Path) -> Result<Staging> {
+        let previous = sibling(out, "previous")?;
+        // A build killed between the two renames of `commit` left the old site here: put it back.
+        if !out.exists() && previous.is_dir() {
+            std::fs::rename(&previous, out).with_context(|| format!("failed to restore `{}`", out.display()))?;
+        }
+        check_target(out, content_dir)?;
+        remove_stale(out)?;
+        let tmp = sibling(out, &format!("tmp-{}", std::process::id()))?;
+        std::fs::create_dir_all(&tmp).with_context(|| format!("failed to create `{}`", tmp.display()))?;
+        let staging = Staging { out: out.to_path_buf(), tmp, previous, committed: false };
+        let marker = staging.tmp.join(MARKER);
+        std::fs::write(&marker, b"Made by leernet; replaced on every build.\n")
+            .with_context(|| format!("failed to write `{}`", marker.display()))?;
+        Ok(staging)
+    }
+
+    /// Moves the new site into place: the old one aside, the new one in, the old one removed.
+    pub fn commit(mut self) -> Result<()> {
+        let (out, tmp, previous) = (&self.out, &self.tmp, &self.previous);
+        if out.exists() {
+            if previous.exists() {
+                std::fs::remove_dir_all(previous)
+                    .with_context(|| format!("failed to remove `{}`", previous.display()))?;
+            }
+            std::fs::rename(out, previous).with_context(|| format!("failed to move `{}` aside", out.display()))?;
+        }
+        if let Err(e) = std::fs::rename(tmp, out) {
+            let _ = std::fs::rename(previous, out);
+            return Err(e).with_context(|| format!("failed to move the new site into `{}`", out.display()));
+        }
+        self.committed = true;
+        if previous.exists() {
+            std::fs::remove_dir_all(previous).with_context(|| format!("failed to remove `{}`", previous.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        if !is_safe_relative(&file.path) {
+            bail!("refusing to write `{}`: the path leaves the output folder", file.path);
+        }
+        let path = self.tmp.join(&file.path);
+        // Folders are made when a file first needs one: no stat calls for the others.
+        match std::fs::write(&path, &file.bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+                }
+                std::fs::write(&path, &file.bytes)
+            }
+            r => r,
+        }
+        .with_context(|| format!("failed to write `{}`", path.display()))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
 /// Writes `files` as the new content of `out`, atomically.
 pub fn write_site(out: &Path, content_dir: &Path, files: &[OutputFile]) -> Result<()> {
-    let previous = sibling(out, "previous")?;
-    // A build killed between the two renames below left the old site here: put it back.
-    if !out.exists() && previous.is_dir() {
-        std::fs::rename(&previous, out).with_context(|| format!("failed to restore `{}`", out.display()))?;
-    }
-    check_target(out, content_dir)?;
-    let tmp = sibling(out, &format!("tmp-{}", std::process::id()))?;
-    remove_stale(out)?;
-    let result = write_tree(&tmp, files);
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    if out.exists() {
-        if previous.exists() {
-            std::fs::remove_dir_all(&previous).with_context(|| format!("failed to remove `{}`", previous.display()))?;
-        }
-        std::fs::rename(out, &previous).with_context(|| format!("failed to move `{}` aside", out.display()))?;
-    }
-    if let Err(e) = std::fs::rename(&tmp, out) {
-        let _ = std::fs::rename(&previous, out);
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e).with_context(|| format!("failed to move the new site into `{}`", out.display()));
-    }
-    if previous.exists() {
-        std::fs::remove_dir_all(&previous).with_context(|| format!("failed to remove `{}`", previous.display()))?;
-    }
-    Ok(())
+    use rayon::prelude::*;
+    let staging = Staging::begin(out, content_dir)?;
+    files.par_iter().try_for_each(|f| staging.put(f.clone()))?;
+    staging.commit()
 }
 
 /// Temporary folders of builds that were killed.
@@ -132,28 +217,6 @@ fn remove_stale(out: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn write_tree(root: &Path, files: &[OutputFile]) -> Result<()> {
-    use rayon::prelude::*;
-    std::fs::create_dir_all(root).with_context(|| format!("failed to create `{}`", root.display()))?;
-    std::fs::write(root.join(MARKER), b"Made by leernet; replaced on every build.\n")
-        .with_context(|| format!("failed to write `{}`", root.join(MARKER).display()))?;
-    if let Some(bad) = files.iter().find(|f| !is_safe_relative(&f.path)) {
-        bail!("refusing to write `{}`: the path leaves the output folder", bad.path);
-    }
-    // Folders first (sorted, so parents come before children), then the files in parallel:
-    // creating files is mostly system time, which two cores halve.
-    let dirs: std::collections::BTreeSet<&str> =
-        files.iter().filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
-    for d in &dirs {
-        let dir = root.join(d);
-        std::fs::create_dir_all(&dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let path = root.join(&f.path);
-        std::fs::write(&path, &f.bytes).with_context(|| format!("failed to write `{}`", path.display()))
-    })
 }
 
 #[cfg(test)]

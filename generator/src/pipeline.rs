@@ -1,13 +1,18 @@
 //! The whole build as a list of steps, each timed: load, check (parse, validate, resolve,
-//! render Markdown), render pages, write. `check` stops after checking.
+//! render Markdown), matching, render pages, search index, feeds and data, link check.
+//! Files go to a `Sink` as they are made: the build writes them at once (`output::Staging`),
+//! the dev server and tests keep them in memory. `check` stops after checking.
 
+use crate::checksums::Digests;
 use crate::diagnostics::Diagnostic;
+use crate::linkcheck::LinkIndex;
 use crate::model::Kind;
-use crate::output::OutputFile;
+use crate::output::{Memory, OutputFile, Sink};
 use crate::render::Layouts;
 use crate::site::{self, Checked, Options};
 use anyhow::Result;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// Time spent per step, for `--timings` style reporting.
@@ -17,7 +22,7 @@ pub struct Timings {
 }
 
 impl Timings {
-    fn step<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+    pub fn step<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
         let t = Instant::now();
         let v = f();
         self.steps.push((name, t.elapsed()));
@@ -45,6 +50,14 @@ pub struct Built {
     pub notes: Vec<String>,
 }
 
+/// The layouts: the built-in ones, overridden by the files of `layouts_dir`.
+pub fn layouts(layouts_dir: Option<&Path>) -> Result<Layouts> {
+    Ok(match layouts_dir {
+        Some(dir) => Layouts::defaults().with_overrides(crate::load::load_layouts(dir)?),
+        None => Layouts::defaults(),
+    })
+}
+
 /// Checks, then renders every output file in memory. `Err` only for failures; content
 /// errors come back as diagnostics with no files.
 pub fn render(
@@ -53,10 +66,7 @@ pub fn render(
     options: Options,
     timings: &mut Timings,
 ) -> Result<Built> {
-    let layouts = match layouts_dir {
-        Some(dir) => Layouts::defaults().with_overrides(crate::load::load_layouts(dir)?),
-        None => Layouts::defaults(),
-    };
+    let layouts = layouts(layouts_dir)?;
     let Checked { site, diagnostics, notes } = check(content_dir, options, timings)?;
     let Some(site) = site else {
         return Ok(Built { files: None, diagnostics, site: None, notes });
@@ -65,25 +75,37 @@ pub fn render(
     Ok(Built { files: Some(files), diagnostics, site: Some(site), notes })
 }
 
-/// Every output file of a checked site: pages, search index, feeds, open data, checksums.
-/// Shared by `render` and the dev server (`serve::incremental`).
+/// Every output file of a checked site in memory, sorted by path. Shared by `render` and
+/// the dev server (`serve::incremental`).
 pub fn outputs(site: &site::Site, layouts: &Layouts, timings: &mut Timings) -> Result<Vec<OutputFile>> {
-    let mut files = timings.step("render", || crate::render::render_site(site, layouts))?;
-    files.extend(timings.step("search", || crate::search::index_files(site))?);
-    timings.step("feeds", || {
-        let extra = crate::feeds::files(site, &files);
-        files.extend(extra);
-        files.extend(crate::data::files(site));
-        files.extend(crate::agenda::export::files(site));
-    });
-    finish(&mut files, timings)?;
-    Ok(files)
+    let memory = Memory::default();
+    emit(site, layouts, timings, &memory)?;
+    Ok(memory.into_sorted())
 }
 
-/// The last steps over the whole output: check every internal link, add the checksums,
-/// and sort so the output is the same whatever order the steps produced it in.
-fn finish(files: &mut Vec<OutputFile>, timings: &mut Timings) -> Result<()> {
-    let broken = timings.step("links", || crate::linkcheck::broken_links(files));
+/// Every output file of a checked site, handed to `sink` as it is made: pages, search
+/// index, feeds, open data, then, once every internal link is known to resolve, the
+/// checksums. Returns the number of files.
+pub fn emit(site: &site::Site, layouts: &Layouts, timings: &mut Timings, sink: &dyn Sink) -> Result<usize> {
+    let tee = Tee { links: LinkIndex::default(), digests: Digests::default(), sink, count: AtomicUsize::new(0) };
+    // The words of every published item, numbered: read by matching and by the index.
+    let corpus = timings.step("words", || crate::search::corpus::Corpus::new(site));
+    // Matching before rendering, in parallel: question and supply pages read it.
+    timings.step("matching", || {
+        let _ = site.matches.set(crate::agenda::matching::compute_with(site, &corpus));
+    });
+    timings.step("render", || crate::render::render_into(site, layouts, crate::render::Which::All, &tee))?;
+    timings.step("search", || crate::search::index_into(site, &corpus, &tee))?;
+    drop(corpus);
+    timings.step("feeds", || -> Result<()> {
+        let pages = tee.links.pages();
+        let files = crate::feeds::files(site, &pages)
+            .into_iter()
+            .chain(crate::data::files(site))
+            .chain(crate::agenda::export::files(site));
+        files.into_iter().try_for_each(|f| tee.put(f))
+    })?;
+    let broken = timings.step("links", || tee.links.broken());
     if !broken.is_empty() {
         anyhow::bail!(
             "{} broken internal link(s) in the output (a layout bug):\n  {}",
@@ -91,8 +113,24 @@ fn finish(files: &mut Vec<OutputFile>, timings: &mut Timings) -> Result<()> {
             broken.join("\n  ")
         );
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    let sums = crate::checksums::manifest(files);
-    files.push(sums);
-    Ok(())
+    let Tee { digests, count, .. } = tee;
+    sink.put(digests.manifest())?;
+    Ok(count.into_inner() + 1)
+}
+
+/// Passes every file on to the sink, noting its links and its digest on the way.
+struct Tee<'a> {
+    links: LinkIndex,
+    digests: Digests,
+    sink: &'a dyn Sink,
+    count: AtomicUsize,
+}
+
+impl Sink for Tee<'_> {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        self.links.add(&file);
+        self.digests.add(&file);
+        self.count.fetch_add(1, Ordering::Relaxed);
+        self.sink.put(file)
+    }
 }

@@ -12,14 +12,18 @@
 //! ```
 //!
 //! Candidates need T > 0 or S ≥ 0.1, and a score of at least 1. Past offers are never
-//! candidates. The score never reads `matched`: the editors' links are shown apart, and
+//! candidates. Scored are the candidates on a related theme (T > 0) and, for matches by
+//! text alone, the candidates that weigh one of the question's 16 most distinctive terms
+//! among the 16 most (champion lists); every score is exact. The score never reads `matched`: the editors' links are shown apart, and
 //! the leave-one-out evaluation in the test suite measures the score against them.
 
 use crate::model::{Kind, Raw};
-use crate::render::lists::themes_of;
-use crate::search::analysis;
+use crate::search::corpus::Corpus;
+use crate::search::fields::Field;
 use crate::site::Site;
-use std::collections::{BTreeMap, HashMap};
+use crate::FastMap;
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// A ranked suggestion.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,9 +32,10 @@ pub struct Suggestion {
     pub score: f64,
 }
 
-/// Every question's ranked candidates, and per candidate the questions it suits.
+/// Every question's best candidates, and per candidate the questions it suits.
 #[derive(Debug, Default)]
 pub struct Matches {
+    /// Per question, ranked: enough to show `SHOWN` besides the confirmed matches.
     pub for_question: HashMap<usize, Vec<Suggestion>>,
     pub for_supply: HashMap<usize, Vec<usize>>,
 }
@@ -47,52 +52,55 @@ fn is_candidate(site: &Site, i: usize) -> bool {
     }
 }
 
-/// The text of an item for similarity, with the title `title_weight` times.
-fn text_of(site: &Site, i: usize, title_weight: usize) -> String {
-    let c = site.docs[i].raw.common();
-    let mut t = String::new();
-    for _ in 0..title_weight {
-        t.push_str(c.title);
-        t.push(' ');
+/// Term counts of an item's text (title `title_weight` times, summary, tags, body), by
+/// stem, from the words search numbered.
+fn term_counts(site: &Site, corpus: &Corpus, i: usize, title_weight: usize) -> FastMap<u32, f64> {
+    let mut terms: FastMap<u32, f64> = FastMap::default();
+    let Some(p) = corpus.position(i) else { return terms };
+    let stem = |w: u32| corpus.words.stem_of(w);
+    for &(w, field, n) in &corpus.field_words[p] {
+        let times = match field {
+            Field::Title => title_weight as f64,
+            Field::Summary | Field::Tag => 1.0,
+            _ => continue,
+        };
+        *terms.entry(stem(w)).or_default() += times * f64::from(n);
     }
-    t.push_str(c.summary.unwrap_or_default());
-    t.push(' ');
-    t.push_str(&c.tags.join(" "));
-    t.push(' ');
-    if let Some(b) = &site.bodies[i] {
-        t.push_str(&b.text);
+    for &(w, n) in corpus.body(site, p) {
+        *terms.entry(stem(w)).or_default() += f64::from(n);
     }
-    t
+    terms
 }
 
-/// L2-normalised TF-IDF vectors of the given items, over one vocabulary.
-fn vectors(site: &Site, items: &[(usize, usize)]) -> HashMap<usize, Vec<(u32, f64)>> {
-    let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut counts: Vec<(usize, BTreeMap<u32, f64>)> = Vec::new();
-    let mut df: HashMap<u32, f64> = HashMap::new();
-    for &(i, title_weight) in items {
-        let mut tf: BTreeMap<u32, f64> = BTreeMap::new();
-        for term in analysis::terms(&text_of(site, i, title_weight)) {
-            let n = vocab.len() as u32;
-            let id = *vocab.entry(term).or_insert(n);
-            *tf.entry(id).or_default() += 1.0;
+/// L2-normalised TF-IDF vectors of the given items (item, title weight), over one
+/// vocabulary: per item, (term, weight) sorted by term, where a term is its stem's place
+/// among all stems (so sums add up in the same order on every run).
+fn vectors(site: &Site, corpus: &Corpus, items: &[(usize, usize)]) -> Vec<Vec<(u32, f32)>> {
+    let counts: Vec<Vec<(u32, f64)>> = items
+        .par_iter()
+        .map(|&(i, w)| {
+            let mut v: Vec<(u32, f64)> = term_counts(site, corpus, i, w)
+                .into_iter()
+                .map(|(stem, c)| (corpus.words.stem_rank(stem), c))
+                .collect();
+            v.sort_unstable_by_key(|&(t, _)| t);
+            v
+        })
+        .collect();
+    let mut df = vec![0.0f64; corpus.words.stem_count()];
+    for v in &counts {
+        for &(t, _) in v {
+            df[t as usize] += 1.0;
         }
-        for id in tf.keys() {
-            *df.entry(*id).or_default() += 1.0;
-        }
-        counts.push((i, tf));
     }
     let n = items.len().max(1) as f64;
     counts
-        .into_iter()
-        .map(|(i, tf)| {
-            let mut v: Vec<(u32, f64)> =
-                tf.into_iter().map(|(id, c)| (id, (1.0 + c.ln()) * (n / df[&id]).ln().max(0.0))).collect();
+        .into_par_iter()
+        .map(|tf| {
+            let v: Vec<(u32, f64)> =
+                tf.into_iter().map(|(t, c)| (t, (1.0 + c.ln()) * (n / df[t as usize]).ln().max(0.0))).collect();
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                v.iter_mut().for_each(|(_, w)| *w /= norm);
-            }
-            (i, v)
+            v.into_iter().map(|(t, w)| (t, if norm > 0.0 { (w / norm) as f32 } else { 0.0 })).collect()
         })
         .collect()
 }
@@ -102,10 +110,7 @@ fn theme_score(site: &Site, q: &[usize], c: &[usize]) -> f64 {
     if q.is_empty() {
         return 0.0;
     }
-    let parent = |t: usize| match &site.docs[t].raw {
-        Raw::Theme(th) => th.parent.as_deref().and_then(|p| site.lookup(Kind::Theme, p)),
-        _ => None,
-    };
+    let parent = |t: usize| site.agg.parent(t);
     let best = |tq: usize| {
         c.iter()
             .map(|&tc| {
@@ -122,57 +127,202 @@ fn theme_score(site: &Site, q: &[usize], c: &[usize]) -> f64 {
     q.iter().map(|&t| best(t)).sum::<f64>() / q.len() as f64
 }
 
+/// For each term, the candidates that weigh it most: the `CHAMPIONS` strongest, as one
+/// array per term (compressed rows). A question meets a candidate through its own
+/// `QUERY_TERMS` most distinctive terms (champion lists, Manning et al., Introduction to
+/// Information Retrieval, 7.1.3), so the work per question stays bounded however large
+/// the site grows.
+struct Champions {
+    start: Vec<usize>,
+    entries: Vec<u32>,
+}
+
+/// How many of a question's terms look for candidates, and how many candidates each finds.
+pub const QUERY_TERMS: usize = 16;
+pub const CHAMPIONS: usize = 16;
+
+impl Champions {
+    fn new(vecs: &[Vec<(u32, f32)>], terms: usize) -> Self {
+        let mut lists: Vec<Vec<(u32, f32)>> = vec![Vec::new(); terms];
+        for (c, v) in vecs.iter().enumerate() {
+            for &(t, w) in v {
+                lists[t as usize].push((c as u32, w));
+            }
+        }
+        let mut start = Vec::with_capacity(terms + 1);
+        let mut entries = Vec::new();
+        start.push(0);
+        for mut list in lists {
+            let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if list.len() > CHAMPIONS {
+                list.select_nth_unstable_by(CHAMPIONS, order);
+                list.truncate(CHAMPIONS);
+            }
+            entries.extend(list.into_iter().map(|(c, _)| c));
+            start.push(entries.len());
+        }
+        Champions { start, entries }
+    }
+
+    fn of(&self, term: u32) -> &[u32] {
+        let t = term as usize;
+        match (self.start.get(t), self.start.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.entries[a..b],
+            _ => &[],
+        }
+    }
+}
+
+/// Every question's matches, with the words of a corpus made for the purpose.
 pub fn compute(site: &Site) -> Matches {
+    compute_with(site, &Corpus::new(site))
+}
+
+/// Every question's matches, with the words of `corpus` (the search index's).
+pub fn compute_with(site: &Site, corpus: &Corpus) -> Matches {
     let questions: Vec<usize> = site.visible_of(Kind::LearningQuestion).collect();
     let candidates: Vec<usize> =
         (0..site.docs.len()).filter(|&i| site.is_visible(i) && is_candidate(site, i)).collect();
     let items: Vec<(usize, usize)> =
         questions.iter().map(|&q| (q, 1)).chain(candidates.iter().map(|&c| (c, 2))).collect();
-    let vecs = vectors(site, &items);
-    // Inverted lists of the candidates, so each question only meets candidates it shares
-    // a term with (plus those sharing a theme).
-    let mut postings: HashMap<u32, Vec<(usize, f64)>> = HashMap::new();
-    for &c in &candidates {
-        for &(t, w) in &vecs[&c] {
-            postings.entry(t).or_default().push((c, w));
-        }
+    let mut vecs = vectors(site, corpus, &items);
+    let cand_vecs = vecs.split_off(questions.len());
+    let terms = corpus.words.stem_count();
+    let champions = Champions::new(&cand_vecs, terms);
+    // Document index to candidate number.
+    let mut cand_no = vec![u32::MAX; site.docs.len()];
+    for (n, &c) in candidates.iter().enumerate() {
+        cand_no[c] = n as u32;
     }
-    let cand_themes: HashMap<usize, Vec<usize>> = candidates.iter().map(|&c| (c, themes_of(site, c))).collect();
+    let space =
+        Space { site, candidates: &candidates, cand_no: &cand_no, cand_vecs: &cand_vecs, champions: &champions };
+    let ranked: Vec<Vec<Suggestion>> = questions
+        .par_iter()
+        .zip(vecs)
+        .map_init(
+            || Scratch { query: vec![0.0; terms], seen: vec![false; candidates.len()], touched: Vec::new() },
+            |scratch, (&q, qv)| space.rank(q, &qv, scratch),
+        )
+        .collect();
     let mut m = Matches::default();
-    for &q in &questions {
-        let mut sim: HashMap<usize, f64> = HashMap::new();
-        for &(t, w) in &vecs[&q] {
-            for &(c, wc) in postings.get(&t).map(Vec::as_slice).unwrap_or_default() {
-                *sim.entry(c).or_default() += w * wc;
-            }
-        }
-        let Raw::LearningQuestion(lq) = &site.docs[q].raw else { continue };
-        let q_themes = themes_of(site, q);
-        let mut ranked: Vec<Suggestion> = candidates
-            .iter()
-            .filter_map(|&c| {
-                let t = theme_score(site, &q_themes, &cand_themes[&c]);
-                let s = sim.get(&c).copied().unwrap_or(0.0);
-                if t == 0.0 && s < 0.1 {
-                    return None;
-                }
-                let auds = site.docs[c].raw.common().audiences;
-                let a = if lq.asked_by.is_empty() {
-                    0.0
-                } else {
-                    lq.asked_by.iter().filter(|x| auds.contains(x)).count() as f64 / lq.asked_by.len() as f64
-                };
-                let score = 3.0 * t + a + 4.0 * s;
-                (score >= 1.0).then_some(Suggestion { item: c, score })
-            })
-            .collect();
-        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(site.docs[a.item].slug.cmp(&site.docs[b.item].slug)));
+    for (&q, ranked) in questions.iter().zip(ranked) {
         for s in ranked.iter().take(TOP) {
             m.for_supply.entry(s.item).or_default().push(q);
         }
         m.for_question.insert(q, ranked);
     }
     m
+}
+
+/// Per-thread scratch space of `rank`, left as it was found: the question's weights by
+/// term, and the candidates met.
+struct Scratch {
+    query: Vec<f64>,
+    seen: Vec<bool>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn touch(&mut self, c: u32) {
+        if !std::mem::replace(&mut self.seen[c as usize], true) {
+            self.touched.push(c);
+        }
+    }
+}
+
+/// The cosine of a question (by term) and a candidate: both vectors are normalised. Four
+/// running sums, in term order, so the additions overlap.
+fn cosine(query: &[f64], candidate: &[(u32, f32)]) -> f64 {
+    let mut sums = [0.0f64; 4];
+    let mut chunks = candidate.chunks_exact(4);
+    for c in &mut chunks {
+        for k in 0..4 {
+            sums[k] += query[c[k].0 as usize] * f64::from(c[k].1);
+        }
+    }
+    for (k, &(t, w)) in chunks.remainder().iter().enumerate() {
+        sums[k] += query[t as usize] * f64::from(w);
+    }
+    (sums[0] + sums[1]) + (sums[2] + sums[3])
+}
+
+/// What every question is matched against.
+struct Space<'a> {
+    site: &'a Site,
+    candidates: &'a [usize],
+    cand_no: &'a [u32],
+    cand_vecs: &'a [Vec<(u32, f32)>],
+    champions: &'a Champions,
+}
+
+impl Space<'_> {
+    /// The ranked candidates of question `q`: those on a related theme, and those a
+    /// distinctive term of the question leads to; each with its exact score.
+    fn rank(&self, q: usize, qv: &[(u32, f32)], scratch: &mut Scratch) -> Vec<Suggestion> {
+        let site = self.site;
+        let Raw::LearningQuestion(lq) = &site.docs[q].raw else { return Vec::new() };
+        let mut strongest: Vec<(u32, f32)> = qv.to_vec();
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if strongest.len() > QUERY_TERMS {
+            strongest.select_nth_unstable_by(QUERY_TERMS, order);
+            strongest.truncate(QUERY_TERMS);
+        }
+        for &(t, _) in &strongest {
+            for &c in self.champions.of(t) {
+                scratch.touch(c);
+            }
+        }
+        // Candidates on the same theme, its parent or a child theme.
+        let q_themes = site.agg.themes_of(q);
+        for &tq in q_themes {
+            let related = std::iter::once(tq).chain(site.agg.parent(tq)).chain(site.agg.children(tq).iter().copied());
+            for t in related {
+                for &j in site.agg.naming(t) {
+                    if self.cand_no[j] != u32::MAX {
+                        scratch.touch(self.cand_no[j]);
+                    }
+                }
+            }
+        }
+        for &(t, w) in qv {
+            scratch.query[t as usize] = f64::from(w);
+        }
+        let mut ranked: Vec<Suggestion> = Vec::new();
+        for &c in &scratch.touched {
+            scratch.seen[c as usize] = false;
+            let s = cosine(&scratch.query, &self.cand_vecs[c as usize]);
+            let item = self.candidates[c as usize];
+            let t = theme_score(site, q_themes, site.agg.themes_of(item));
+            if t == 0.0 && s < 0.1 {
+                continue;
+            }
+            let auds = site.docs[item].raw.common().audiences;
+            let a = if lq.asked_by.is_empty() {
+                0.0
+            } else {
+                lq.asked_by.iter().filter(|x| auds.contains(x)).count() as f64 / lq.asked_by.len() as f64
+            };
+            let score = 3.0 * t + a + 4.0 * s;
+            if score >= 1.0 {
+                ranked.push(Suggestion { item, score });
+            }
+        }
+        for &(t, _) in qv {
+            scratch.query[t as usize] = 0.0;
+        }
+        scratch.touched.clear();
+        let order = |a: &Suggestion, b: &Suggestion| {
+            b.score.total_cmp(&a.score).then(site.docs[a.item].slug.cmp(&site.docs[b.item].slug))
+        };
+        // The page shows `SHOWN` besides the confirmed matches; nothing else is read.
+        let keep = SHOWN + confirmed(site, q).len();
+        if ranked.len() > keep {
+            ranked.select_nth_unstable_by(keep, order);
+            ranked.truncate(keep);
+        }
+        ranked.sort_by(order);
+        ranked
+    }
 }
 
 /// The editors' confirmed matches of a question, as item indices.

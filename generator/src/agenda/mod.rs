@@ -9,7 +9,6 @@ pub mod matching;
 
 use crate::dates;
 use crate::model::{Kind, QuestionStatus, Raw, RecognitionLevel};
-use crate::render::lists::{sorted, theme_closure, themes_of};
 use crate::site::{OfferPhase, Site};
 
 /// The measures of one row, in table order: (URL part, Dutch column heading).
@@ -21,6 +20,17 @@ pub const MEASURES: [(&str, &str); 7] = [
     ("publicaties", "Publicaties"),
     ("erkende-interventies", "Erkende interventies"),
     ("leerkringen", "Leerkringen"),
+];
+
+/// The kind of item each measure counts.
+const MEASURE_KINDS: [Kind; 7] = [
+    Kind::LearningQuestion,
+    Kind::LearningQuestion,
+    Kind::Offer,
+    Kind::Offer,
+    Kind::Publication,
+    Kind::Intervention,
+    Kind::LearningCircle,
 ];
 
 /// One theme's row: the items behind each measure, in `MEASURES` order.
@@ -73,22 +83,16 @@ fn measure(site: &Site, i: usize, m: usize) -> bool {
 
 /// The agenda: one row per published theme, in theme order.
 pub fn rows(site: &Site) -> Vec<Row> {
-    let candidates: Vec<usize> =
-        [Kind::LearningQuestion, Kind::Offer, Kind::Publication, Kind::Intervention, Kind::LearningCircle]
-            .iter()
-            .flat_map(|&k| site.visible_of(k))
-            .collect();
     tree_order(site)
         .into_iter()
         .map(|t| {
-            let closure = theme_closure(site, t);
-            let on_theme: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|&i| themes_of(site, i).iter().any(|x| closure.contains(x)))
-                .collect();
-            let items: [Vec<usize>; 7] =
-                std::array::from_fn(|m| on_theme.iter().copied().filter(|&i| measure(site, i, m)).collect());
+            // Each measure's items on the theme (with its child themes), in slug order.
+            let items: [Vec<usize>; 7] = std::array::from_fn(|m| {
+                let on_theme = site.agg.on_theme(t, MEASURE_KINDS[m]);
+                let mut items: Vec<usize> = on_theme.iter().copied().filter(|&i| measure(site, i, m)).collect();
+                items.sort_unstable();
+                items
+            });
             let (open, current, cross) = (items[1].len(), items[2].len(), items[3].len());
             let signal = (open > 0 && cross == 0).then(|| {
                 let vragen = if open == 1 { "open leervraag" } else { "open leervragen" };
@@ -105,25 +109,21 @@ pub fn rows(site: &Site) -> Vec<Row> {
 
 /// Themes as a tree: each top-level theme (in theme order) followed by its children.
 pub fn tree_order(site: &Site) -> Vec<usize> {
-    let themes = sorted(site, Kind::Theme);
-    let parent = |t: usize| match &site.docs[t].raw {
-        Raw::Theme(th) => {
-            th.parent.as_deref().and_then(|p| site.lookup(Kind::Theme, p)).filter(|&p| site.is_visible(p))
-        }
-        _ => None,
-    };
-    fn visit(t: usize, themes: &[usize], parent: &dyn Fn(usize) -> Option<usize>, out: &mut Vec<usize>) {
-        if out.contains(&t) {
+    let themes = site.agg.sorted(Kind::Theme);
+    let parent = |t: usize| site.agg.parent(t).filter(|&p| site.is_visible(p));
+    let mut seen = vec![false; site.docs.len()];
+    fn visit(t: usize, site: &Site, seen: &mut [bool], out: &mut Vec<usize>) {
+        if std::mem::replace(&mut seen[t], true) {
             return;
         }
         out.push(t);
-        for &c in themes.iter().filter(|&&c| parent(c) == Some(t)) {
-            visit(c, themes, parent, out);
+        for c in site.agg.visible_children(site, t) {
+            visit(c, site, seen, out);
         }
     }
     let mut out = Vec::with_capacity(themes.len());
     for &t in themes.iter().filter(|&&t| parent(t).is_none()) {
-        visit(t, &themes, &parent, &mut out);
+        visit(t, site, &mut seen, &mut out);
     }
     out
 }
@@ -148,9 +148,10 @@ pub fn by_theme_and_audience(site: &Site) -> Vec<(usize, String, usize, usize)> 
 
 /// Per focus area: offers (all and current), practice examples and circle sessions held there.
 pub fn by_focus_area(site: &Site) -> Vec<(usize, usize, usize, usize, usize)> {
-    sorted(site, Kind::FocusArea)
-        .into_iter()
-        .map(|f| {
+    site.agg
+        .sorted(Kind::FocusArea)
+        .iter()
+        .map(|&f| {
             let slug = site.docs[f].slug.as_str();
             let offers: Vec<usize> = site
                 .visible_of(Kind::Offer)

@@ -1,4 +1,5 @@
-//! `leernet build`: check, render in memory, then replace the output folder atomically.
+//! `leernet build`: check, then render and write into a staging folder that replaces the
+//! output folder atomically.
 
 use super::{report, ContentArgs, Format};
 use leernet::pipeline::{self, Timings};
@@ -47,19 +48,21 @@ impl BuildArgs {
         };
         let options = Options { now: self.content.now()?, drafts: self.drafts, base_url: self.base_url.clone(), only };
         let mut timings = Timings::default();
-        let pipeline::Built { files, diagnostics: diags, site, notes } =
-            pipeline::render(&self.content.content, layouts.as_deref(), options, &mut timings)?;
-        for n in &notes {
+        let layouts = pipeline::layouts(layouts.as_deref())?;
+        let checked = pipeline::check(&self.content.content, options, &mut timings)?;
+        for n in &checked.notes {
             eprintln!("note: {n}");
         }
-        let code = report(&diags, self.strict, Format::Text);
-        let (Some(files), Some(site), true) = (files, site, code == ExitCode::SUCCESS) else {
+        let code = report(&checked.diagnostics, self.strict, Format::Text);
+        let (Some(site), true) = (checked.site, code == ExitCode::SUCCESS) else {
             eprintln!("build stopped: {} left as it was", self.out.display());
             return Ok(ExitCode::from(1));
         };
-        let t = std::time::Instant::now();
-        leernet::output::write_site(&self.out, &self.content.content, &files)?;
-        timings.steps.push(("write", t.elapsed()));
+        // Pages are written as they are rendered, into a folder beside the output that
+        // replaces it only once the whole site is there.
+        let staging = leernet::output::Staging::begin(&self.out, &self.content.content)?;
+        let files = pipeline::emit(&site, &layouts, &mut timings, &staging)?;
+        timings.step("swap", || staging.commit())?;
         let mut held: std::collections::BTreeMap<String, Vec<String>> = Default::default();
         for (i, h) in site.hidden.iter().enumerate() {
             if let Some(h) = h {
@@ -77,7 +80,7 @@ impl BuildArgs {
         for (why, items) in &held {
             eprintln!("held back ({why}): {}", items.join(", "));
         }
-        eprintln!("built {} files into {} ({})", files.len(), self.out.display(), timings.summary());
+        eprintln!("built {files} files into {} ({})", self.out.display(), timings.summary());
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -6,7 +6,6 @@ use super::xml_escape;
 use crate::dates::ZONE;
 use crate::model::Kind;
 use crate::output::OutputFile;
-use crate::render::lists::{sorted, theme_closure, themes_of};
 use crate::site::{url_of, Site};
 use jiff::civil::Date;
 use std::fmt::Write as _;
@@ -28,40 +27,39 @@ fn dated(site: &Site, i: usize) -> Option<Date> {
 
 /// The feeds of the site: (root-relative folder, title, items).
 fn plan(site: &Site) -> Vec<(String, String, Vec<usize>)> {
-    let mut all: Vec<usize> =
-        (0..site.docs.len()).filter(|&i| site.is_visible(i) && dated(site, i).is_some()).collect();
-    let newest = |v: &mut Vec<usize>| {
-        v.sort_by(|&a, &b| dated(site, b).cmp(&dated(site, a)).then(a.cmp(&b)));
-        v.truncate(MAX_ENTRIES);
+    let in_feed = |i: usize| site.is_visible(i) && dated(site, i).is_some();
+    let newest = |mut v: Vec<usize>| {
+        let by_date = |a: &usize, b: &usize| dated(site, *b).cmp(&dated(site, *a)).then(a.cmp(b));
+        if v.len() > MAX_ENTRIES {
+            v.select_nth_unstable_by(MAX_ENTRIES, by_date);
+            v.truncate(MAX_ENTRIES);
+        }
+        v.sort_by(by_date);
+        v
     };
     let mut out = Vec::new();
     for kind in Kind::ALL.into_iter().filter(|&k| k != Kind::Page) {
-        let mut items: Vec<usize> = all.iter().copied().filter(|&i| site.docs[i].kind == kind).collect();
+        let items: Vec<usize> = site.visible_of(kind).filter(|&i| in_feed(i)).collect();
         if !items.is_empty() {
-            newest(&mut items);
-            out.push((format!("{}/", kind.folder()), kind.plural().to_string(), items));
+            out.push((format!("{}/", kind.folder()), kind.plural().to_string(), newest(items)));
         }
     }
-    for t in sorted(site, Kind::Theme) {
-        let closure = theme_closure(site, t);
-        let mut items: Vec<usize> =
-            all.iter().copied().filter(|&i| themes_of(site, i).iter().any(|x| closure.contains(x))).collect();
+    for &t in site.agg.sorted(Kind::Theme) {
+        let items: Vec<usize> =
+            Kind::ALL.iter().flat_map(|&k| site.agg.on_theme(t, k)).copied().filter(|&i| in_feed(i)).collect();
         if !items.is_empty() {
-            newest(&mut items);
-            out.push((url_of(&site.docs[t]), format!("Thema {}", site.docs[t].raw.common().title), items));
+            out.push((url_of(&site.docs[t]), format!("Thema {}", site.docs[t].raw.common().title), newest(items)));
         }
     }
-    for o in sorted(site, Kind::Organisation) {
-        let mut items: Vec<usize> =
-            site.backlinks[o].iter().map(|b| b.from).filter(|&i| all.contains(&i)).collect::<Vec<_>>();
+    for &o in site.agg.sorted(Kind::Organisation) {
+        let mut items: Vec<usize> = site.backlinks[o].iter().map(|b| b.from).filter(|&i| in_feed(i)).collect();
         items.dedup();
         if !items.is_empty() {
-            newest(&mut items);
-            out.push((url_of(&site.docs[o]), site.docs[o].raw.common().title.to_string(), items));
+            out.push((url_of(&site.docs[o]), site.docs[o].raw.common().title.to_string(), newest(items)));
         }
     }
-    newest(&mut all);
-    out.push((String::new(), "Alles".to_string(), all));
+    let all: Vec<usize> = (0..site.docs.len()).filter(|&i| in_feed(i)).collect();
+    out.push((String::new(), "Alles".to_string(), newest(all)));
     out
 }
 
@@ -115,7 +113,7 @@ fn feed(site: &Site, base: &str, folder: &str, title: &str, items: &[usize]) -> 
             let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(s));
         }
         let _ = writeln!(x, "    <category term=\"{}\" label=\"{}\"/>", d.kind.name(), xml_escape(d.kind.label()));
-        for t in themes_of(site, i) {
+        for &t in site.agg.themes_of(i) {
             let td = &site.docs[t];
             let _ = writeln!(
                 x,

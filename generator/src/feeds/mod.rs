@@ -11,7 +11,8 @@ use crate::output::OutputFile;
 use crate::site::Site;
 
 /// Every feed, calendar and sitemap file of the site.
-pub fn files(site: &Site, pages: &[OutputFile]) -> Vec<OutputFile> {
+/// `pages` are the paths of the site's HTML pages, sorted.
+pub fn files(site: &Site, pages: &[String]) -> Vec<OutputFile> {
     let mut out = ical::calendars(site);
     if let Some(base) = site.config.base_url.as_deref() {
         out.extend(atom::feeds(site, base));

@@ -6,7 +6,7 @@ use crate::site::{url_of, Site};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-pub fn files(site: &Site, base: &str, pages: &[OutputFile]) -> Vec<OutputFile> {
+pub fn files(site: &Site, base: &str, pages: &[String]) -> Vec<OutputFile> {
     let lastmod: BTreeMap<String, String> = (0..site.docs.len())
         .filter(|&i| site.is_visible(i))
         .filter_map(|i| {
@@ -16,10 +16,10 @@ pub fn files(site: &Site, base: &str, pages: &[OutputFile]) -> Vec<OutputFile> {
         .collect();
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for f in pages.iter().filter(|f| f.path.ends_with("index.html")) {
-        let loc = format!("{base}{}", f.path.trim_end_matches("index.html"));
+    for path in pages.iter().filter(|p| p.ends_with("index.html")) {
+        let loc = format!("{base}{}", path.trim_end_matches("index.html"));
         let _ = write!(x, "  <url><loc>{}</loc>", xml_escape(&loc));
-        if let Some(d) = lastmod.get(&f.path) {
+        if let Some(d) = lastmod.get(path) {
             let _ = write!(x, "<lastmod>{d}</lastmod>");
         }
         x.push_str("</url>\n");

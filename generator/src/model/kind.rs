@@ -109,6 +109,11 @@ impl Kind {
         }
     }
 
+    /// Position in `Kind::ALL`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn from_folder(folder: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.folder() == folder)
     }

@@ -146,34 +146,58 @@ pub fn view(ctx: &Ctx) -> AgendaView {
     }
 }
 
-/// A list page for every non-zero number of the table.
-pub fn measure_pages(site: &crate::site::Site) -> Vec<ListPage> {
-    let mut out = Vec::new();
-    for r in rows(site) {
-        for (m, items) in r.items.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
-            let from = format!("leeragenda/{}/{}/", site.docs[r.theme].slug, MEASURES[m].0);
-            let ctx = Ctx { site, from: from.clone() };
-            let theme = site.docs[r.theme].raw.common().title;
-            out.push(ListPage {
-                title: format!("{}: {}", MEASURES[m].1, theme),
-                view: ListView {
-                    heading: MEASURES[m].1.to_string(),
-                    intro: None,
-                    scope: Some(format!("Thema: {theme} (met subthema's)")),
-                    all: Some(Link {
-                        text: "Terug naar de leeragenda".into(),
-                        href: ctx.href("leeragenda/"),
-                        current: false,
-                    }),
-                    total: items.len(),
-                    cards: items.iter().map(|&j| card(&ctx, j)).collect(),
-                    filters: Vec::new(),
-                    pagination: None,
-                    contribute: None,
-                },
-                from,
-            });
+/// The list page of every non-zero number of the table, described: see `MeasurePages::page`.
+pub struct MeasurePages {
+    rows: Vec<crate::agenda::Row>,
+}
+
+/// Which number of which row.
+#[derive(Debug, Clone)]
+pub struct MeasurePageRef {
+    pub from: String,
+    row: usize,
+    measure: usize,
+}
+
+impl MeasurePages {
+    pub fn of(site: &crate::site::Site) -> MeasurePages {
+        MeasurePages { rows: rows(site) }
+    }
+
+    pub fn pages(&self, site: &crate::site::Site) -> Vec<MeasurePageRef> {
+        let mut out = Vec::new();
+        for (row, r) in self.rows.iter().enumerate() {
+            for (m, _) in r.items.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                let from = format!("leeragenda/{}/{}/", site.docs[r.theme].slug, MEASURES[m].0);
+                out.push(MeasurePageRef { from, row, measure: m });
+            }
+        }
+        out
+    }
+
+    pub fn page(&self, site: &crate::site::Site, at: &MeasurePageRef) -> ListPage {
+        let (r, m) = (&self.rows[at.row], at.measure);
+        let items = &r.items[m];
+        let ctx = Ctx { site, from: at.from.clone() };
+        let theme = site.docs[r.theme].raw.common().title;
+        ListPage {
+            title: format!("{}: {}", MEASURES[m].1, theme),
+            view: ListView {
+                heading: MEASURES[m].1.to_string(),
+                intro: None,
+                scope: Some(format!("Thema: {theme} (met subthema's)")),
+                all: Some(Link {
+                    text: "Terug naar de leeragenda".into(),
+                    href: ctx.href("leeragenda/"),
+                    current: false,
+                }),
+                total: items.len(),
+                cards: items.iter().map(|&j| card(&ctx, j)).collect(),
+                filters: Vec::new(),
+                pagination: None,
+                contribute: None,
+            },
+            from: at.from.clone(),
         }
     }
-    out
 }

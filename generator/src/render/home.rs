@@ -2,7 +2,7 @@
 //! practice examples, and calls to contribute.
 
 use super::item::card;
-use super::lists::{contribute_link, sorted};
+use super::lists::contribute_link;
 use super::views::{HomeView, Link, Section};
 use super::Ctx;
 use crate::model::{Kind, Raw};
@@ -10,8 +10,11 @@ use crate::site::OfferPhase;
 
 pub fn home_view(ctx: &Ctx) -> HomeView {
     let site = ctx.site;
-    let top_themes: Vec<usize> = sorted(site, Kind::Theme)
-        .into_iter()
+    let top_themes: Vec<usize> = site
+        .agg
+        .sorted(Kind::Theme)
+        .iter()
+        .copied()
         .filter(|&j| matches!(&site.docs[j].raw, Raw::Theme(t) if t.parent.is_none()))
         .collect();
     let now = site.options.now;
@@ -23,10 +26,10 @@ pub fn home_view(ctx: &Ctx) -> HomeView {
         Raw::Offer(o) => (o.start.clone().unwrap_or_default(), site.docs[j].slug.clone()),
         _ => Default::default(),
     });
-    let section = |id: &str, title: &str, kind: Kind, items: Vec<usize>| Section {
+    let section = |id: &str, title: &str, kind: Kind, items: &[usize]| Section {
         id: id.into(),
         title: title.into(),
-        cards: items.into_iter().take(4).map(|j| card(ctx, j)).collect(),
+        cards: items.iter().take(4).map(|&j| card(ctx, j)).collect(),
         more: Some(Link {
             text: format!("Alle {}", kind.plural().to_lowercase()),
             href: ctx.href(&format!("{}/", kind.folder())),
@@ -36,15 +39,15 @@ pub fn home_view(ctx: &Ctx) -> HomeView {
         contribute: None,
     };
     let sections = vec![
-        section("aanbod", "Lopend en gepland leeraanbod", Kind::Offer, offers),
-        section("publicaties", "Nieuwe publicaties", Kind::Publication, sorted(site, Kind::Publication)),
+        section("aanbod", "Lopend en gepland leeraanbod", Kind::Offer, &offers),
+        section("publicaties", "Nieuwe publicaties", Kind::Publication, site.agg.sorted(Kind::Publication)),
         section(
             "voorbeelden",
             "Nieuwe praktijkvoorbeelden",
             Kind::PracticeExample,
-            sorted(site, Kind::PracticeExample),
+            site.agg.sorted(Kind::PracticeExample),
         ),
-        section("leervragen", "Recente leervragen", Kind::LearningQuestion, sorted(site, Kind::LearningQuestion)),
+        section("leervragen", "Recente leervragen", Kind::LearningQuestion, site.agg.sorted(Kind::LearningQuestion)),
     ];
     let actions = [Kind::Offer, Kind::LearningQuestion, Kind::PracticeExample]
         .iter()

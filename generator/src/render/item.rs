@@ -69,8 +69,7 @@ fn breadcrumbs(ctx: &Ctx, i: usize) -> Vec<Link> {
     // A theme sits under its parents: Home > Thema's > Leefgebied > Subthema.
     let mut parents = Vec::new();
     let mut cur = i;
-    while let Raw::Theme(t) = &site.docs[cur].raw {
-        let Some(p) = t.parent.as_deref().and_then(|p| site.lookup(Kind::Theme, p)) else { break };
+    while let Some(p) = site.agg.parent(cur) {
         if parents.contains(&p) || p == i {
             break;
         }
@@ -227,32 +226,29 @@ fn related(ctx: &Ctx, i: usize) -> Vec<Card> {
         .filter(|&j| site.is_visible(j))
         .collect();
     let c = doc.raw.common();
-    let themes: BTreeSet<&str> = c.themes.unwrap_or_default().iter().map(String::as_str).collect();
-    let auds: BTreeSet<&str> = c.audiences.iter().map(String::as_str).collect();
     if doc.kind == Kind::Theme {
-        // A theme's sections already list its items; "Zie ook" offers its sibling themes.
-        let parent = match &doc.raw {
-            Raw::Theme(t) => t.parent.as_deref(),
-            _ => None,
-        };
-        let siblings = site.visible_of(Kind::Theme).filter(|&j| {
-            j != i
-                && !picked.contains(&j)
-                && parent.is_some()
-                && matches!(&site.docs[j].raw, Raw::Theme(t) if t.parent.as_deref() == parent)
-        });
-        picked.extend(siblings.take(4).collect::<Vec<_>>());
-    } else if !themes.is_empty() {
-        let mut scored: Vec<(usize, usize)> = (0..site.docs.len())
-            .filter(|&j| j != i && site.is_visible(j) && !picked.contains(&j))
-            .filter_map(|j| {
-                let o = site.docs[j].raw.common();
-                let t = o.themes.unwrap_or_default().iter().filter(|x| themes.contains(x.as_str())).count();
-                if t == 0 {
-                    return None;
-                }
-                let a = o.audiences.iter().filter(|x| auds.contains(x.as_str())).count();
-                Some((2 * t + a, j))
+        // A theme's sections already list its items; "Zie ook" offers its sibling themes,
+        // in slug order.
+        if let Some(parent) = site.agg.parent(i) {
+            let mut siblings: Vec<usize> =
+                site.agg.visible_children(site, parent).filter(|&j| j != i && !picked.contains(&j)).collect();
+            siblings.sort_unstable();
+            picked.extend(siblings.into_iter().take(4));
+        }
+    } else if !site.agg.themes_of(i).is_empty() {
+        // Only items sharing a theme can score: those on the themes' own lists.
+        let themes = site.agg.themes_of(i);
+        let auds: BTreeSet<&str> = c.audiences.iter().map(String::as_str).collect();
+        let mut candidates: Vec<usize> = themes.iter().flat_map(|&t| site.agg.naming(t).iter().copied()).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut scored: Vec<(usize, usize)> = candidates
+            .into_iter()
+            .filter(|&j| j != i && !picked.contains(&j))
+            .map(|j| {
+                let t = site.agg.themes_of(j).iter().filter(|x| themes.contains(x)).count();
+                let a = site.docs[j].raw.common().audiences.iter().filter(|x| auds.contains(x.as_str())).count();
+                (2 * t + a, j)
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -7,9 +7,8 @@ use super::item::card;
 use super::views::{Card, Link};
 use super::Ctx;
 use crate::model::{Kind, Raw};
-use crate::site::{OfferPhase, Site};
+use crate::site::Site;
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 pub const PAGE_SIZE: usize = 20;
 
@@ -51,61 +50,15 @@ pub struct Pagination {
     pub total: usize,
     pub prev: Option<String>,
     pub next: Option<String>,
-    pub pages: Vec<Link>,
+    /// Page links, `None` for a gap.
+    pub pages: Vec<Option<Link>>,
 }
 
-/// One list page to render: its folder and view.
+/// One list page to render: its folder, title and view.
 pub struct ListPage {
     pub from: String,
     pub title: String,
     pub view: ListView,
-}
-
-/// Theme `t` and all its descendants.
-pub fn theme_closure(site: &Site, t: usize) -> BTreeSet<usize> {
-    let mut out = BTreeSet::from([t]);
-    loop {
-        let before = out.len();
-        for j in site.visible_of(Kind::Theme) {
-            if let Raw::Theme(th) = &site.docs[j].raw {
-                if th.parent.as_deref().and_then(|p| site.lookup(Kind::Theme, p)).is_some_and(|p| out.contains(&p)) {
-                    out.insert(j);
-                }
-            }
-        }
-        if out.len() == before {
-            return out;
-        }
-    }
-}
-
-/// The themes an item is about (a circle has exactly one).
-pub fn themes_of(site: &Site, i: usize) -> Vec<usize> {
-    let d = &site.docs[i];
-    let slugs: Vec<&str> = match &d.raw {
-        Raw::LearningCircle(c) => vec![c.theme.as_str()],
-        _ => d.raw.common().themes.unwrap_or_default().iter().map(String::as_str).collect(),
-    };
-    slugs.into_iter().filter_map(|s| site.lookup(Kind::Theme, s)).collect()
-}
-
-/// Items of `kind` in reading order: current offers first, newest first where dated.
-pub fn sorted(site: &Site, kind: Kind) -> Vec<usize> {
-    let mut items: Vec<usize> = site.visible_of(kind).collect();
-    let now = site.options.now;
-    items.sort_by_cached_key(|&j| {
-        let d = &site.docs[j];
-        let title = d.raw.common().title.to_lowercase();
-        let newest = std::cmp::Reverse(d.published.map(|m| m.date));
-        match &d.raw {
-            Raw::Theme(t) => (0, t.order.unwrap_or(i64::MAX), std::cmp::Reverse(None), title),
-            Raw::Person(p) => (0, 0, std::cmp::Reverse(None), p.sort_name.clone().unwrap_or(title).to_lowercase()),
-            Raw::Offer(o) => (i64::from(!OfferPhase::of(o, now).is_current()), 0, newest, title),
-            Raw::Publication(_) | Raw::PracticeExample(_) | Raw::LearningQuestion(_) => (0, 0, newest, title),
-            _ => (0, 0, std::cmp::Reverse(None), title),
-        }
-    });
-    items
 }
 
 /// One filter value: its URL code, label and the items it selects.
@@ -122,16 +75,14 @@ struct Scope {
 }
 
 fn filter_groups(site: &Site, kind: Kind) -> Vec<FilterDim> {
-    let all = sorted(site, kind);
+    let all = site.agg.sorted(kind);
     let mut groups = Vec::new();
     if kind.themes_required() || kind == Kind::LearningCircle {
         let mut values = Vec::new();
-        for t in sorted(site, Kind::Theme) {
-            let closure = theme_closure(site, t);
-            let items: Vec<usize> =
-                all.iter().copied().filter(|&j| themes_of(site, j).iter().any(|x| closure.contains(x))).collect();
+        for &t in site.agg.sorted(Kind::Theme) {
+            let items = site.agg.on_theme(t, kind);
             if !items.is_empty() {
-                values.push((site.docs[t].slug.clone(), site.docs[t].raw.common().title.to_string(), items));
+                values.push((site.docs[t].slug.clone(), site.docs[t].raw.common().title.to_string(), items.to_vec()));
             }
         }
         groups.push(("thema", "Thema", values));
@@ -169,83 +120,133 @@ fn filter_groups(site: &Site, kind: Kind) -> Vec<FilterDim> {
     groups
 }
 
-/// Every list page of `kind`: the full list and each filter, each paginated.
-pub fn list_pages(site: &Site, kind: Kind) -> Vec<ListPage> {
-    let base = format!("{}/", kind.folder());
-    let groups = filter_groups(site, kind);
-    let mut out = Vec::new();
-    let mut scopes = vec![Scope { dir: base.clone(), filter: None, items: sorted(site, kind) }];
-    for (dim, title, values) in &groups {
-        for (code, label, items) in values {
-            scopes.push(Scope {
-                dir: format!("{base}{dim}/{code}/"),
-                filter: Some((format!("{title}: {label}"), format!("{dim}/{code}/"))),
-                items: items.clone(),
-            });
-        }
-    }
-    for Scope { dir: scope_dir, filter: scope, items } in scopes {
-        let pages = items.len().div_ceil(PAGE_SIZE).max(1);
-        for page in 1..=pages {
-            let from = if page == 1 { scope_dir.clone() } else { format!("{scope_dir}pagina/{page}/") };
-            let ctx = Ctx { site, from: from.clone() };
-            let chunk = &items[(page - 1) * PAGE_SIZE..(page * PAGE_SIZE).min(items.len())];
-            let filters = groups
-                .iter()
-                .map(|(dim, title, values)| FilterGroup {
-                    title: format!("Filter op {}", title.to_lowercase()),
-                    links: values
-                        .iter()
-                        .map(|(code, label, its)| FilterLink {
-                            text: label.clone(),
-                            href: ctx.href(&format!("{base}{dim}/{code}/")),
-                            count: its.len(),
-                            current: scope.as_ref().is_some_and(|s| s.1 == format!("{dim}/{code}/")),
-                        })
-                        .collect(),
-                })
-                .filter(|g| !g.links.is_empty())
-                .collect();
-            let pagination = (pages > 1).then(|| pagination(&ctx, &scope_dir, page, pages));
-            let mut title = kind.plural().to_string();
-            if let Some((s, _)) = &scope {
-                title = format!("{title}: {}", s.split_once(": ").map(|x| x.1).unwrap_or(s));
-            }
-            if page > 1 {
-                title = format!("{title} (pagina {page} van {pages})");
-            }
-            out.push(ListPage {
-                from: from.clone(),
-                title,
-                view: ListView {
-                    heading: kind.plural().to_string(),
-                    intro: intro(kind).map(String::from),
-                    scope: scope.as_ref().map(|s| s.0.clone()),
-                    all: scope.as_ref().map(|_| Link {
-                        text: format!("Alle {}", kind.plural().to_lowercase()),
-                        href: ctx.href(&base),
-                        current: false,
-                    }),
-                    total: items.len(),
-                    cards: chunk.iter().map(|&j| card(&ctx, j)).collect(),
-                    filters,
-                    pagination,
-                    contribute: contribute_link(&ctx, kind),
-                },
-            });
-        }
-    }
-    out
+/// The list pages of one kind (the full list and each filter, each paginated), described
+/// but not yet built: enumerating them is cheap, and each page is built when it is
+/// rendered, so a large site never holds all its list pages at once.
+pub struct Lists {
+    kind: Kind,
+    groups: Vec<FilterDim>,
+    scopes: Vec<Scope>,
 }
 
+/// Which page of which scope: see `Lists::pages`.
+#[derive(Debug, Clone)]
+pub struct ListPageRef {
+    pub from: String,
+    scope: usize,
+    page: usize,
+}
+
+impl Lists {
+    pub fn of(site: &Site, kind: Kind) -> Lists {
+        let base = format!("{}/", kind.folder());
+        let groups = filter_groups(site, kind);
+        let mut scopes = vec![Scope { dir: base.clone(), filter: None, items: site.agg.sorted(kind).to_vec() }];
+        for (dim, title, values) in &groups {
+            for (code, label, items) in values {
+                scopes.push(Scope {
+                    dir: format!("{base}{dim}/{code}/"),
+                    filter: Some((format!("{title}: {label}"), format!("{dim}/{code}/"))),
+                    items: items.clone(),
+                });
+            }
+        }
+        Lists { kind, groups, scopes }
+    }
+
+    /// Every page, in order.
+    pub fn pages(&self) -> Vec<ListPageRef> {
+        let mut out = Vec::new();
+        for (n, scope) in self.scopes.iter().enumerate() {
+            for page in 1..=page_count(scope.items.len()) {
+                let from = if page == 1 { scope.dir.clone() } else { format!("{}pagina/{page}/", scope.dir) };
+                out.push(ListPageRef { from, scope: n, page });
+            }
+        }
+        out
+    }
+
+    /// One page, built.
+    pub fn page(&self, site: &Site, at: &ListPageRef) -> ListPage {
+        let kind = self.kind;
+        let base = format!("{}/", kind.folder());
+        let Scope { dir: scope_dir, filter: scope, items } = &self.scopes[at.scope];
+        let (page, pages) = (at.page, page_count(items.len()));
+        let ctx = Ctx { site, from: at.from.clone() };
+        let chunk = &items[(page - 1) * PAGE_SIZE..(page * PAGE_SIZE).min(items.len())];
+        let filters = self
+            .groups
+            .iter()
+            .map(|(dim, title, values)| FilterGroup {
+                title: format!("Filter op {}", title.to_lowercase()),
+                links: values
+                    .iter()
+                    .map(|(code, label, its)| FilterLink {
+                        text: label.clone(),
+                        href: ctx.href(&format!("{base}{dim}/{code}/")),
+                        count: its.len(),
+                        current: scope.as_ref().is_some_and(|s| s.1 == format!("{dim}/{code}/")),
+                    })
+                    .collect(),
+            })
+            .filter(|g| !g.links.is_empty())
+            .collect();
+        let pagination = (pages > 1).then(|| pagination(&ctx, scope_dir, page, pages));
+        let mut title = kind.plural().to_string();
+        if let Some((s, _)) = scope {
+            title = format!("{title}: {}", s.split_once(": ").map(|x| x.1).unwrap_or(s));
+        }
+        if page > 1 {
+            title = format!("{title} (pagina {page} van {pages})");
+        }
+        ListPage {
+            from: at.from.clone(),
+            title,
+            view: ListView {
+                heading: kind.plural().to_string(),
+                intro: intro(kind).map(String::from),
+                scope: scope.as_ref().map(|s| s.0.clone()),
+                all: scope.as_ref().map(|_| Link {
+                    text: format!("Alle {}", kind.plural().to_lowercase()),
+                    href: ctx.href(&base),
+                    current: false,
+                }),
+                total: items.len(),
+                cards: chunk.iter().map(|&j| card(&ctx, j)).collect(),
+                filters,
+                pagination,
+                contribute: contribute_link(&ctx, kind),
+            },
+        }
+    }
+}
+
+fn page_count(items: usize) -> usize {
+    items.div_ceil(PAGE_SIZE).max(1)
+}
+
+/// Page links: the first and last page, and two either side of the current one; a gap
+/// (`None`) stands for the pages in between, unless it would hide just one.
 fn pagination(ctx: &Ctx, scope_dir: &str, page: usize, pages: usize) -> Pagination {
     let url = |n: usize| if n == 1 { ctx.href(scope_dir) } else { ctx.href(&format!("{scope_dir}pagina/{n}/")) };
+    let link = |n: usize| Some(Link { text: n.to_string(), href: url(n), current: n == page });
+    let mut links = Vec::new();
+    let mut last = 0;
+    for n in (1..=pages).filter(|&n| n == 1 || n == pages || n.abs_diff(page) <= 2) {
+        if n == last + 2 {
+            links.push(link(last + 1));
+        } else if n > last + 2 {
+            links.push(None);
+        }
+        links.push(link(n));
+        last = n;
+    }
     Pagination {
         current: page,
         total: pages,
         prev: (page > 1).then(|| url(page - 1)),
         next: (page < pages).then(|| url(page + 1)),
-        pages: (1..=pages).map(|n| Link { text: n.to_string(), href: url(n), current: n == page }).collect(),
+        pages: links,
     }
 }
 

@@ -13,12 +13,13 @@ mod theme;
 pub mod views;
 
 use crate::model::Kind;
-use crate::output::OutputFile;
+use crate::output::{Memory, OutputFile, Sink};
 use crate::site::{relative_url, url_of, Site};
 use anyhow::{Context, Result};
 use minijinja::{Environment, UndefinedBehavior};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use views::*;
 
 /// The default layouts, compiled into the binary so `leernet` works from any folder.
@@ -132,14 +133,11 @@ impl Ctx<'_> {
             current: current_top == "leeragenda",
         }))
         .collect();
-        let mut pages: Vec<usize> = site.visible_of(Kind::Page).collect();
-        pages.sort_by_key(|&j| match &site.docs[j].raw {
-            crate::model::Raw::Page(p) => (p.menu.unwrap_or(i64::MAX), site.docs[j].slug.clone()),
-            _ => (i64::MAX, String::new()),
-        });
-        let footer = pages
-            .into_iter()
-            .map(|j| Link { text: site.docs[j].raw.common().title.to_string(), href: self.href_to(j), current: false })
+        let footer = site
+            .agg
+            .menu()
+            .iter()
+            .map(|&j| Link { text: site.docs[j].raw.common().title.to_string(), href: self.href_to(j), current: false })
             .collect();
         PageView {
             title: title.to_string(),
@@ -196,11 +194,6 @@ impl Which<'_> {
     fn under(self, folder: &str) -> bool {
         matches!(self, Which::All) || matches!(self, Which::One(p) if p.starts_with(folder))
     }
-
-    /// The one wanted file is rendered: the remaining steps can be skipped.
-    fn done(self, files: &[OutputFile]) -> bool {
-        matches!(self, Which::One(_)) && !files.is_empty()
-    }
 }
 
 /// Every output file of the site, sorted by path.
@@ -210,8 +203,23 @@ pub fn render_site(site: &Site, layouts: &Layouts) -> Result<Vec<OutputFile>> {
 
 /// The output files `which` asks for, sorted by path.
 pub fn render_files(site: &Site, layouts: &Layouts, which: Which) -> Result<Vec<OutputFile>> {
+    let memory = Memory::default();
+    render_into(site, layouts, which, &memory)?;
+    Ok(memory.into_sorted())
+}
+
+/// The pages, assets and media `which` asks for, each handed to `sink` once rendered. Pages
+/// render in parallel; none is kept once it is handed on.
+pub fn render_into(site: &Site, layouts: &Layouts, which: Which, sink: &dyn Sink) -> Result<()> {
     let env = layouts.environment()?;
     let sv = site_view(site);
+    let made = AtomicBool::new(false);
+    let put = |f: OutputFile| -> Result<()> {
+        made.store(true, Ordering::Relaxed);
+        sink.put(f)
+    };
+    // The one wanted file is rendered: the remaining steps can be skipped.
+    let done = || matches!(which, Which::One(_)) && made.load(Ordering::Relaxed);
     let render = |name: &str, path: String, ctx: minijinja::Value| -> Result<OutputFile> {
         let html = env
             .get_template(name)
@@ -221,91 +229,89 @@ pub fn render_files(site: &Site, layouts: &Layouts, which: Which) -> Result<Vec<
     };
     let visible: Vec<usize> =
         (0..site.docs.len()).filter(|&i| site.is_visible(i) && which.wants_page(&url_of(&site.docs[i]))).collect();
-    let mut files: Vec<OutputFile> = visible
-        .par_iter()
-        .map(|&i| {
-            let ctx = Ctx { site, from: url_of(&site.docs[i]) };
-            let (page, item) = item::item_view(&ctx, i);
-            render(
-                "item.html",
-                format!("{}index.html", ctx.from),
-                minijinja::context! { site => &sv, page => page, item => item },
-            )
-        })
-        .collect::<Result<_>>()?;
-    if which.done(&files) {
-        return Ok(files);
+    visible.par_iter().try_for_each(|&i| {
+        let ctx = Ctx { site, from: url_of(&site.docs[i]) };
+        let (page, item) = item::item_view(&ctx, i);
+        put(render(
+            "item.html",
+            format!("{}index.html", ctx.from),
+            minijinja::context! { site => &sv, page => page, item => item },
+        )?)
+    })?;
+    if done() {
+        return Ok(());
     }
-    let list_pages: Vec<lists::ListPage> = Kind::ALL
+    let list_page = |lp: lists::ListPage| -> Result<()> {
+        let ctx = Ctx { site, from: lp.from.clone() };
+        let crumbs = vec![Link { text: "Home".into(), href: ctx.href(""), current: false }];
+        let page = ctx.page(&lp.title, lp.view.intro.as_deref(), None, crumbs);
+        let calendar = (lp.from == "leerkringen/").then(|| calendar::calendar(&ctx));
+        put(render(
+            "list.html",
+            format!("{}index.html", lp.from),
+            minijinja::context! { site => &sv, page => page, list => &lp.view, calendar => calendar },
+        )?)
+    };
+    let kinds: Vec<lists::Lists> = Kind::ALL
         .iter()
         .filter(|&&k| k != Kind::Page && which.under(&format!("{}/", k.folder())))
-        .flat_map(|&k| lists::list_pages(site, k))
+        .map(|&k| lists::Lists::of(site, k))
         .collect();
-    let mut list_pages = list_pages;
+    let pages: Vec<(&lists::Lists, lists::ListPageRef)> = kinds
+        .iter()
+        .flat_map(|l| l.pages().into_iter().map(move |p| (l, p)))
+        .filter(|(_, p)| which.wants_page(&p.from))
+        .collect();
+    pages.par_iter().try_for_each(|(l, p)| list_page(l.page(site, p)))?;
     if which.under("leeragenda/") {
-        list_pages.extend(agenda::measure_pages(site));
+        let measures = agenda::MeasurePages::of(site);
+        let pages: Vec<_> = measures.pages(site).into_iter().filter(|p| which.wants_page(&p.from)).collect();
+        pages.par_iter().try_for_each(|p| list_page(measures.page(site, p)))?;
     }
-    let rendered: Vec<OutputFile> = list_pages
-        .par_iter()
-        .filter(|lp| which.wants_page(&lp.from))
-        .map(|lp| {
-            let ctx = Ctx { site, from: lp.from.clone() };
-            let crumbs = vec![Link { text: "Home".into(), href: ctx.href(""), current: false }];
-            let page = ctx.page(&lp.title, lp.view.intro.as_deref(), None, crumbs);
-            let calendar = (lp.from == "leerkringen/").then(|| calendar::calendar(&ctx));
-            render(
-                "list.html",
-                format!("{}index.html", lp.from),
-                minijinja::context! { site => &sv, page => page, list => &lp.view, calendar => calendar },
-            )
-        })
-        .collect::<Result<_>>()?;
-    files.extend(rendered);
-    if which.done(&files) {
-        return Ok(files);
+    if done() {
+        return Ok(());
     }
     let ctx = Ctx { site, from: String::new() };
     if which.wants("index.html") {
         let page = ctx.page(&site.config.title, site.config.description.as_deref(), None, Vec::new());
-        files.push(render(
+        put(render(
             "home.html",
             "index.html".into(),
             minijinja::context! { site => &sv, page => page, home => home::home_view(&ctx) },
-        )?);
+        )?)?;
     }
     if which.wants("404.html") {
         let page = ctx.page("Pagina niet gevonden", None, None, Vec::new());
-        files.push(render("404.html", "404.html".into(), minijinja::context! { site => &sv, page => page })?);
+        put(render("404.html", "404.html".into(), minijinja::context! { site => &sv, page => page })?)?;
     }
     if which.wants("leeragenda/index.html") {
-        files.push(agenda_page(site, &sv, &render)?);
+        put(agenda_page(site, &sv, &render)?)?;
     }
     if which.wants("sitemap/index.html") {
-        files.push(sitemap_page(site, &sv, &render)?);
+        put(sitemap_page(site, &sv, &render)?)?;
     }
     // The contribution forms: bijdragen/ (overview and one page per form) and vraag-stellen/.
     for fp in crate::forms::pages(site, |from| which.wants_page(from))? {
         let ctx = Ctx { site, from: fp.from.clone() };
         let page = ctx.page(&fp.title, Some(&fp.description), None, fp.crumbs.clone());
         let view = minijinja::context! { site => &sv, page => page, view => &fp.view };
-        files.push(render(fp.layout, format!("{}index.html", fp.from), view)?);
+        put(render(fp.layout, format!("{}index.html", fp.from), view)?)?;
     }
     if which.wants("zoeken/index.html") {
-        files.push(search_page(site, &sv, &render)?);
+        put(search_page(site, &sv, &render)?)?;
     }
     for (name, bytes) in &layouts.files {
         if let Some(asset) = name.strip_prefix("assets/") {
             let path = format!("assets/{asset}");
             if which.wants(&path) {
-                files.push(OutputFile { path, bytes: bytes.clone() });
+                put(OutputFile { path, bytes: bytes.clone() })?;
             }
         }
     }
     for m in site.media.iter().filter(|m| which.wants(&m.rel)) {
-        files.push(OutputFile { path: m.rel.clone(), bytes: m.bytes.clone() });
+        put(OutputFile { path: m.rel.clone(), bytes: m.bytes.clone() })?;
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    Ok(())
 }
 
 /// Renders one page with a layout and its context.
@@ -367,9 +373,11 @@ fn sitemap(ctx: &Ctx) -> SitemapView {
             .collect(),
     }];
     for kind in Kind::ALL.into_iter().filter(|&k| k != Kind::Page) {
-        let links = lists::sorted(site, kind)
-            .into_iter()
-            .map(|j| Link { text: site.docs[j].raw.common().title.to_string(), href: ctx.href_to(j), current: false })
+        let links = site
+            .agg
+            .sorted(kind)
+            .iter()
+            .map(|&j| Link { text: site.docs[j].raw.common().title.to_string(), href: ctx.href_to(j), current: false })
             .collect();
         groups.push(SitemapGroup {
             title: kind.plural().into(),

@@ -3,10 +3,10 @@
 //! contribute where a section is empty.
 
 use super::item::card;
-use super::lists::{contribute_link, sorted, theme_closure, themes_of};
+use super::lists::contribute_link;
 use super::views::{Link, Section};
 use super::Ctx;
-use crate::model::{Kind, Raw};
+use crate::model::Kind;
 
 /// Kind, anchor id, heading, and what an empty section says.
 const SECTIONS: &[(Kind, &str, &str, &str)] = &[
@@ -26,32 +26,33 @@ const SECTIONS: &[(Kind, &str, &str, &str)] = &[
 
 pub fn sections(ctx: &Ctx, theme: usize) -> Vec<Section> {
     let site = ctx.site;
-    let closure = theme_closure(site, theme);
     SECTIONS
         .iter()
         .map(|&(kind, id, title, empty)| {
-            let cards = sorted(site, kind)
-                .into_iter()
-                .filter_map(|j| {
-                    let themes = themes_of(site, j);
-                    if themes.contains(&theme) {
-                        return Some(card(ctx, j));
-                    }
-                    let via = themes.into_iter().find(|t| closure.contains(t))?;
+            // Only the first six are shown; the full list is a filter page of its own.
+            let items = site.agg.on_theme(theme, kind);
+            let cards = items
+                .iter()
+                .take(6)
+                .map(|&j| {
+                    let themes = site.agg.themes_of(j);
                     let mut c = card(ctx, j);
-                    c.note = Some(format!("Via subthema {}", site.docs[via].raw.common().title));
-                    Some(c)
+                    if !themes.contains(&theme) {
+                        let via = themes.iter().find(|&&t| site.agg.is_under(t, theme));
+                        c.note = via.map(|&t| format!("Via subthema {}", site.docs[t].raw.common().title));
+                    }
+                    c
                 })
                 .collect::<Vec<_>>();
-            let more = (cards.len() > 6).then(|| Link {
-                text: format!("Alle {} {} over dit thema", cards.len(), title.to_lowercase()),
+            let more = (items.len() > 6).then(|| Link {
+                text: format!("Alle {} {} over dit thema", items.len(), title.to_lowercase()),
                 href: ctx.href(&format!("{}/thema/{}/", kind.folder(), site.docs[theme].slug)),
                 current: false,
             });
             Section {
                 id: id.to_string(),
                 title: title.to_string(),
-                cards: cards.into_iter().take(6).collect(),
+                cards,
                 more,
                 empty: empty.to_string(),
                 contribute: contribute_link(ctx, kind),
@@ -66,11 +67,8 @@ pub fn subthemes(ctx: &Ctx, i: usize) -> Vec<Link> {
     if site.docs[i].kind != Kind::Theme {
         return Vec::new();
     }
-    sorted(site, Kind::Theme)
-        .into_iter()
-        .filter(
-            |&j| matches!(&site.docs[j].raw, Raw::Theme(t) if t.parent.as_deref() == Some(site.docs[i].slug.as_str())),
-        )
+    site.agg
+        .visible_children(site, i)
         .map(|j| Link { text: site.docs[j].raw.common().title.to_string(), href: ctx.href_to(j), current: false })
         .collect()
 }

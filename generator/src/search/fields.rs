@@ -6,7 +6,6 @@
 
 use crate::dates;
 use crate::model::{Author, Kind, Raw};
-use crate::render::lists::themes_of;
 use crate::site::{OfferPhase, Site};
 
 /// A text field and how much a word in it counts.
@@ -19,13 +18,17 @@ pub enum Field {
     Summary,
     Heading,
     /// Names of what the item refers to (themes with their synonyms, organisations, focus
-    /// areas with their aliases), tags, learning goals, lessons, labels.
+    /// areas with their aliases), learning goals, lessons, labels.
     Meta,
+    /// The item's tags: scored as `Meta`, kept apart for matching.
+    Tag,
+    /// The body: not among `SearchDoc::texts`, its words are numbered when it is rendered.
     Body,
 }
 
 impl Field {
-    pub const ALL: [Field; 6] = [Field::Title, Field::Alias, Field::Summary, Field::Heading, Field::Meta, Field::Body];
+    pub const ALL: [Field; 7] =
+        [Field::Title, Field::Alias, Field::Summary, Field::Heading, Field::Meta, Field::Tag, Field::Body];
 
     pub fn weight(self) -> f64 {
         match self {
@@ -33,8 +36,16 @@ impl Field {
             Field::Alias => 7.0,
             Field::Summary => 4.0,
             Field::Heading => 3.0,
-            Field::Meta => 2.0,
+            Field::Meta | Field::Tag => 2.0,
             Field::Body => 1.0,
+        }
+    }
+
+    /// The field a word's occurrences are scored in: tags count with the other names.
+    pub fn scored_as(self) -> Field {
+        match self {
+            Field::Tag => Field::Meta,
+            f => f,
         }
     }
 }
@@ -95,6 +106,9 @@ pub struct SearchDoc {
     pub year: Option<i16>,
     /// An offer whose end date has passed.
     pub past: bool,
+    /// The item in the site.
+    pub doc: usize,
+    /// Every text field but the body (whose words `site::body::Body` holds).
     pub texts: Vec<(Field, String)>,
     /// (facet, value code, value label).
     pub facets: Vec<(ListFacet, String, String)>,
@@ -129,17 +143,16 @@ fn search_doc(site: &Site, i: usize) -> SearchDoc {
         push(Field::Summary, s);
     }
     for t in c.tags {
-        push(Field::Meta, t);
+        push(Field::Tag, t);
     }
     if let Some(body) = &site.bodies[i] {
         for h in &body.headings {
             push(Field::Heading, &h.text);
         }
-        push(Field::Body, &body.text);
     }
     // The item's themes, by name and synonym; the facet also holds their ancestors, as the
     // theme filter pages do.
-    for t in themes_of(site, i).into_iter().filter(|&t| site.is_visible(t)) {
+    for t in site.agg.themes_of(i).iter().copied().filter(|&t| site.is_visible(t)) {
         if let Raw::Theme(th) = &site.docs[t].raw {
             push(Field::Meta, &th.title);
             for s in th.synonyms.iter().chain(&th.formerly) {
@@ -307,15 +320,21 @@ fn search_doc(site: &Site, i: usize) -> SearchDoc {
         push(Field::Meta, label);
         facets.push((ListFacet::Audience, a.clone(), label.to_string()));
     }
-    let mut themes: Vec<usize> =
-        themes_of(site, i).into_iter().filter(|&t| site.is_visible(t)).flat_map(|t| ancestors(site, t)).collect();
+    let mut themes: Vec<usize> = site
+        .agg
+        .themes_of(i)
+        .iter()
+        .copied()
+        .filter(|&t| site.is_visible(t))
+        .flat_map(|t| ancestors(site, t))
+        .collect();
     themes.sort();
     themes.dedup();
     for t in themes {
         facets.push((ListFacet::Theme, site.docs[t].slug.clone(), site.docs[t].raw.common().title.to_string()));
     }
     let date = doc.published.map(|m| m.date);
-    let body = site.bodies[i].as_ref().map(|b| clip(&b.text, FRAGMENT_BODY_CHARS)).unwrap_or_default();
+    let body = site.bodies[i].as_ref().map(|b| b.snippet.clone()).unwrap_or_default();
     let fragment = Fragment {
         title: c.title.to_string(),
         href: site.href("zoeken/", i),
@@ -324,7 +343,7 @@ fn search_doc(site: &Site, i: usize) -> SearchDoc {
         summary: c.summary.unwrap_or_default().to_string(),
         body,
     };
-    SearchDoc { kind: doc.kind, subtype, year, past, texts, facets, fragment, slug: doc.slug.clone() }
+    SearchDoc { kind: doc.kind, subtype, year, past, doc: i, texts, facets, fragment, slug: doc.slug.clone() }
 }
 
 /// Theme `t` and the published themes above it (a theme filter holds its child themes'
@@ -350,7 +369,7 @@ fn dedup(mut v: Vec<&str>) -> Vec<&str> {
 }
 
 /// The first `n` characters of `s`, cut at a word boundary.
-fn clip(s: &str, n: usize) -> String {
+pub fn clip(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         return s.to_string();
     }

@@ -10,11 +10,12 @@
 //! uses that facet; each result's title, link, date and snippet text is a fragment of its
 //! own. Everything is sorted: two builds give identical bytes.
 
+use super::corpus::Corpus;
 use super::encode::{self, id_list, numbers};
-use super::fields::{self, ListFacet, SearchDoc};
+use super::fields::{ListFacet, SearchDoc};
 use super::terms::{self, Inverted};
 use crate::model::Kind;
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Sink};
 use crate::site::Site;
 use anyhow::Result;
 use rayon::prelude::*;
@@ -37,38 +38,25 @@ pub struct Stats {
     pub chunks: usize,
 }
 
-/// Every index file, and what they hold.
-pub fn build(site: &Site) -> Result<(Vec<OutputFile>, Stats)> {
-    let mut docs = fields::collect(site);
-    docs.sort_by(|a, b| {
-        (a.kind, &a.subtype, a.past, std::cmp::Reverse(a.year), &a.slug).cmp(&(
-            b.kind,
-            &b.subtype,
-            b.past,
-            std::cmp::Reverse(b.year),
-            &b.slug,
-        ))
-    });
-    let inverted = terms::invert(&docs);
+/// Every index file, handed to `sink`; returns what they hold.
+pub fn build(site: &Site, corpus: &Corpus, sink: &dyn Sink) -> Result<Stats> {
+    let docs = &corpus.docs;
+    let inverted = terms::invert(corpus, site);
     let mut files = Vec::new();
     let (lexicon, chunks) = shards(&inverted, &mut files)?;
     let surface = word_lists(&inverted.vocabulary, &mut files)?;
     let stats = Stats { docs: docs.len(), terms: inverted.terms.len(), lexicon_shards: lexicon.len(), chunks };
-    files.push(file("meta.js", "meta", &meta(site, &docs, &lexicon, &surface, chunks))?);
+    files.push(file("meta.js", "meta", &meta(site, docs, &lexicon, &surface, chunks))?);
     for f in ListFacet::ALL {
-        files.push(file(&format!("f-{}.js", f.param()), &format!("f-{}", f.param()), &facet_values(&docs, f))?);
+        files.push(file(&format!("f-{}.js", f.param()), &format!("f-{}", f.param()), &facet_values(docs, f))?);
     }
-    let fragments: Vec<OutputFile> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(id, d)| {
-            let fr = &d.fragment;
-            let data = (&fr.title, &fr.href, &fr.date_iso, &fr.badge, &fr.summary, &fr.body);
-            file(&format!("d/{id}.js"), &format!("d{id}"), &data)
-        })
-        .collect::<Result<_>>()?;
-    files.extend(fragments);
-    Ok((files, stats))
+    files.into_iter().try_for_each(|f| sink.put(f))?;
+    docs.par_iter().enumerate().try_for_each(|(id, d)| {
+        let fr = &d.fragment;
+        let data = (&fr.title, &fr.href, &fr.date_iso, &fr.badge, &fr.summary, &fr.body);
+        sink.put(file(&format!("d/{id}.js"), &format!("d{id}"), &data)?)
+    })?;
+    Ok(stats)
 }
 
 fn file(name: &str, shard: &str, data: &impl Serialize) -> Result<OutputFile> {

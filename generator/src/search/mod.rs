@@ -10,17 +10,26 @@
 //! - `encode`: the compact number strings and the shard file format.
 
 pub mod analysis;
+pub mod corpus;
 pub mod encode;
 pub mod fields;
 pub mod index;
 pub mod page;
 pub mod terms;
+pub mod words;
 
-use crate::output::OutputFile;
+use crate::output::{Memory, OutputFile, Sink};
 use crate::site::Site;
 use anyhow::Result;
 
-/// Every file of the search index, for the pipeline's "search" step.
+/// Every file of the search index, sorted by path.
 pub fn index_files(site: &Site) -> Result<Vec<OutputFile>> {
-    Ok(index::build(site)?.0)
+    let memory = Memory::default();
+    index::build(site, &corpus::Corpus::new(site), &memory)?;
+    Ok(memory.into_sorted())
+}
+
+/// Every file of the search index, handed to `sink`: the pipeline's "search" step.
+pub fn index_into(site: &Site, corpus: &corpus::Corpus, sink: &dyn Sink) -> Result<()> {
+    index::build(site, corpus, sink).map(|_| ())
 }

@@ -3,7 +3,6 @@
 
 use super::index::DIR;
 use crate::model::Kind;
-use crate::render::lists::sorted;
 use crate::render::views::Link;
 use crate::render::Ctx;
 use serde::Serialize;
@@ -37,9 +36,11 @@ pub fn view(ctx: &Ctx) -> SearchPageView {
         })
         .filter(|l| l.count > 0)
         .collect();
-    let themes = sorted(site, Kind::Theme)
-        .into_iter()
-        .map(|t| Link { text: site.docs[t].raw.common().title.to_string(), href: ctx.href_to(t), current: false })
+    let themes = site
+        .agg
+        .sorted(Kind::Theme)
+        .iter()
+        .map(|&t| Link { text: site.docs[t].raw.common().title.to_string(), href: ctx.href_to(t), current: false })
         .collect();
     SearchPageView { index: DIR.strip_prefix("zoeken/").unwrap_or(DIR).to_string(), lists, themes }
 }

@@ -5,16 +5,24 @@
 //! compound parts at a discount), quantised to a 5-bit level on a log scale.
 
 use super::analysis;
-use super::fields::{Field, SearchDoc};
+use super::corpus::Corpus;
+use super::fields::Field;
+use crate::site::Site;
+use crate::FastMap;
 use rayon::prelude::*;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// A compound part counts this much of a whole word in the same field.
 const PART_FACTOR: f64 = 0.4;
 /// BM25 constants for the body.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
+
+/// The fields as scored, in the order their scores add up (tags count as `Meta`).
+const SCORED: [Field; 6] = [Field::Title, Field::Alias, Field::Summary, Field::Heading, Field::Meta, Field::Body];
+
+fn slot(field: Field) -> usize {
+    SCORED.iter().position(|&f| f == field.scored_as()).unwrap_or(5)
+}
 
 /// The index before it is cut into shards.
 pub struct Inverted {
@@ -26,104 +34,70 @@ pub struct Inverted {
     pub vocabulary: Vec<String>,
 }
 
-/// FxHash (rustc's): the maps here hold millions of short keys and need no DoS resistance.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
+/// Occurrences of each word of one item, per scored field (`SCORED` order).
+fn counts(corpus: &Corpus, site: &Site, p: usize) -> (FastMap<u32, [u32; 6]>, usize) {
+    let mut words: FastMap<u32, [u32; 6]> = FastMap::default();
+    for &(w, field, n) in &corpus.field_words[p] {
+        words.entry(w).or_default()[slot(field)] += n;
     }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-}
-
-impl Fx {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-
-/// Occurrences of each word of one item, per field (in `Field::ALL` order).
-struct Counts {
-    words: FxMap<Box<str>, [u16; 6]>,
-    body_len: usize,
-}
-
-fn count(d: &SearchDoc) -> Counts {
-    let mut words: FxMap<Box<str>, [u16; 6]> = FxMap::default();
     let mut body_len = 0;
-    for (field, text) in &d.texts {
-        let fi = Field::ALL.iter().position(|f| f == field).unwrap_or(5);
-        analysis::for_each_word(text, |w| {
-            if !analysis::is_indexed(w) {
-                return;
-            }
-            body_len += usize::from(*field == Field::Body);
-            match words.get_mut(w) {
-                Some(c) => c[fi] = c[fi].saturating_add(1),
-                None => {
-                    let mut c = [0; 6];
-                    c[fi] = 1;
-                    words.insert(w.into(), c);
-                }
-            }
-        });
+    for &(w, n) in corpus.body(site, p) {
+        words.entry(w).or_default()[5] += n;
+        body_len += n as usize;
     }
-    Counts { words, body_len }
+    (words, body_len)
 }
 
-pub fn invert(docs: &[SearchDoc]) -> Inverted {
-    let counts: Vec<Counts> = docs.par_iter().map(count).collect();
-    let mut distinct: FxMap<&str, ()> = FxMap::default();
-    for c in &counts {
-        distinct.extend(c.words.keys().map(|w| (&**w, ())));
-    }
-    let mut vocabulary: Vec<&str> = distinct.into_keys().collect();
-    vocabulary.par_sort_unstable();
-    let known: FxMap<&str, usize> = vocabulary.iter().enumerate().map(|(i, &w)| (w, i)).collect();
-    // Each distinct word once: its stem and the stems of its compound parts.
-    let analysed: Vec<(String, Vec<String>)> = vocabulary
+pub fn invert(corpus: &Corpus, site: &Site) -> Inverted {
+    let snap = &corpus.words;
+    let n = corpus.docs.len();
+    // The vocabulary: the words of published items only, sorted.
+    let mut used: Vec<u32> = (0..n)
+        .flat_map(|p| {
+            corpus.field_words[p].iter().map(|&(w, _, _)| w).chain(corpus.body(site, p).iter().map(|&(w, _)| w))
+        })
+        .collect();
+    used.par_sort_unstable_by_key(|&w| snap.rank(w));
+    used.dedup();
+    let vocabulary = used;
+    let known: FastMap<&str, u32> = vocabulary.iter().map(|&w| (snap.word(w), w)).collect();
+    let stem_of = |w: u32| snap.stem(snap.stem_of(w));
+    // Each distinct word once: its stem and the stems of its compound parts (words of the
+    // corpus themselves).
+    let analysed: Vec<(&str, Vec<&str>)> = vocabulary
         .par_iter()
         .map(|&w| {
-            let own = analysis::stem(w);
-            let mut parts: Vec<String> = analysis::compound_parts(w, &|p| known.contains_key(p))
+            let own = stem_of(w);
+            let mut parts: Vec<&str> = analysis::compound_parts(snap.word(w), &|p| known.contains_key(p))
                 .iter()
-                .map(|p| analysis::stem(p))
+                .filter_map(|p| known.get(p.as_str()).map(|&pw| stem_of(pw)))
                 .filter(|p| *p != own)
                 .collect();
-            parts.sort();
+            parts.sort_unstable();
             parts.dedup();
             (own, parts)
         })
         .collect();
-    let mut terms: Vec<&str> = analysed
-        .iter()
-        .flat_map(|(own, parts)| std::iter::once(own.as_str()).chain(parts.iter().map(String::as_str)))
-        .collect();
+    let mut terms: Vec<&str> =
+        analysed.iter().flat_map(|(own, parts)| std::iter::once(*own).chain(parts.iter().copied())).collect();
     terms.par_sort_unstable();
     terms.dedup();
-    let term_id: FxMap<&str, u32> = terms.iter().enumerate().map(|(i, &t)| (t, i as u32)).collect();
-    // Per word of the vocabulary: its term and its part terms, as ids.
-    let word_terms: Vec<(u32, Vec<u32>)> = analysed
-        .iter()
-        .map(|(own, parts)| (term_id[own.as_str()], parts.iter().map(|p| term_id[p.as_str()]).collect()))
+    let term_id: FastMap<&str, u32> = terms.iter().enumerate().map(|(i, &t)| (t, i as u32)).collect();
+    // Per word number: its term and its part terms.
+    let mut word_terms: FastMap<u32, (u32, Vec<u32>)> = FastMap::default();
+    for (&w, (own, parts)) in vocabulary.iter().zip(&analysed) {
+        word_terms.insert(w, (term_id[own], parts.iter().map(|p| term_id[p]).collect()));
+    }
+    let lengths: Vec<usize> = (0..n).map(|p| corpus.body(site, p).iter().map(|&(_, c)| c as usize).sum()).collect();
+    let with_body = lengths.iter().filter(|&&l| l > 0).count().max(1);
+    let avg_body = (lengths.iter().sum::<usize>() as f64 / with_body as f64).max(1.0);
+    let per_doc: Vec<Vec<(u32, u8)>> = (0..n)
+        .into_par_iter()
+        .map(|p| {
+            let (words, body_len) = counts(corpus, site, p);
+            scored(&words, &word_terms, body_len as f64 / avg_body)
+        })
         .collect();
-    let with_body = counts.iter().filter(|c| c.body_len > 0).count().max(1);
-    let avg_body = (counts.iter().map(|c| c.body_len).sum::<usize>() as f64 / with_body as f64).max(1.0);
-    let per_doc: Vec<Vec<(u32, u8)>> =
-        counts.par_iter().map(|c| scored(c, &known, &word_terms, c.body_len as f64 / avg_body)).collect();
     let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); terms.len()];
     for (id, list) in per_doc.into_iter().enumerate() {
         for (t, level) in list {
@@ -133,25 +107,30 @@ pub fn invert(docs: &[SearchDoc]) -> Inverted {
     Inverted {
         terms: terms.into_iter().map(String::from).collect(),
         postings,
-        vocabulary: vocabulary.into_iter().map(String::from).collect(),
+        vocabulary: vocabulary.iter().map(|&w| snap.word(w).to_string()).collect(),
     }
 }
 
 /// The terms of one item with their levels.
-fn scored(c: &Counts, known: &FxMap<&str, usize>, word_terms: &[(u32, Vec<u32>)], body_ratio: f64) -> Vec<(u32, u8)> {
+fn scored(
+    words: &FastMap<u32, [u32; 6]>,
+    word_terms: &FastMap<u32, (u32, Vec<u32>)>,
+    body_ratio: f64,
+) -> Vec<(u32, u8)> {
     // term -> (whole-word count, part count) per field.
-    let mut tf: FxMap<u32, [(f64, f64); 6]> = FxMap::default();
-    for (w, n) in &c.words {
-        let Some(&wi) = known.get(&**w) else { continue };
-        let (own, parts) = &word_terms[wi];
+    let mut tf: FastMap<u32, [(f64, f64); 6]> = FastMap::default();
+    for (w, n) in words {
+        let Some((own, parts)) = word_terms.get(w) else { continue };
+        // A field's count of one word is capped as it always was (16 bits).
+        let n = n.map(|c| f64::from(c.min(u32::from(u16::MAX))));
         let slot = tf.entry(*own).or_insert([(0.0, 0.0); 6]);
         for fi in 0..6 {
-            slot[fi].0 += f64::from(n[fi]);
+            slot[fi].0 += n[fi];
         }
         for p in parts {
             let slot = tf.entry(*p).or_insert([(0.0, 0.0); 6]);
             for fi in 0..6 {
-                slot[fi].1 += f64::from(n[fi]);
+                slot[fi].1 += n[fi];
             }
         }
     }
@@ -163,7 +142,7 @@ fn scored(c: &Counts, known: &FxMap<&str, usize>, word_terms: &[(u32, Vec<u32>)]
                 if t == 0.0 {
                     continue;
                 }
-                let field = Field::ALL[fi];
+                let field = SCORED[fi];
                 score += if field == Field::Body {
                     t * (K1 + 1.0) / (t + K1 * (1.0 - B + B * body_ratio))
                 } else {

@@ -18,11 +18,13 @@
 use crate::diagnostics::Diagnostic;
 use crate::document::{Document, FileContext};
 use crate::load::{self, SourceFile};
-use crate::markdown::{LinkResolver, Rendered, Resolution};
+use crate::markdown::{LinkResolver, Resolution};
 use crate::model::Kind;
 use crate::output::OutputFile;
 use crate::pipeline::Timings;
 use crate::render::{Layouts, Which};
+use crate::search::words::Words;
+use crate::site::body::Body;
 use crate::site::{self, Options, PerFile, Site};
 use anyhow::Result;
 use jiff::civil::Date;
@@ -325,7 +327,7 @@ struct ReadEntry {
 struct BodyEntry {
     body: String,
     asked: Vec<Asked>,
-    rendered: Arc<Rendered>,
+    rendered: Arc<Body>,
 }
 
 /// Results of `document::read` and `markdown::render` by content-relative path, reused
@@ -336,6 +338,8 @@ struct Memo {
     context: Mutex<Option<(Option<String>, Date)>>,
     reads: RwLock<HashMap<String, ReadEntry>>,
     bodies: RwLock<HashMap<String, BodyEntry>>,
+    /// One numbering of words for every rebuild, so cached bodies keep their numbers.
+    words: Arc<Words>,
 }
 
 fn same_file(a: &SourceFile, b: &SourceFile) -> bool {
@@ -379,14 +383,18 @@ impl PerFile for Memo {
         result
     }
 
-    fn render_body(&self, doc: &Document, resolver: &dyn LinkResolver) -> Arc<Rendered> {
+    fn words(&self) -> Arc<Words> {
+        self.words.clone()
+    }
+
+    fn render_body(&self, doc: &Document, resolver: &dyn LinkResolver) -> Arc<Body> {
         if let Some(e) = self.bodies.read().unwrap_or_else(PoisonError::into_inner).get(&doc.file.rel) {
             if e.body == doc.body() && same_answers(&e.asked, resolver) {
                 return e.rendered.clone();
             }
         }
         let recorder = Recorder { inner: resolver, asked: RefCell::new(Vec::new()) };
-        let rendered = Arc::new(crate::markdown::render(doc.body(), &recorder));
+        let rendered = Arc::new(crate::site::body::render(doc.body(), &recorder, &self.words));
         let entry =
             BodyEntry { body: doc.body().to_string(), asked: recorder.asked.into_inner(), rendered: rendered.clone() };
         self.bodies.write().unwrap_or_else(PoisonError::into_inner).insert(doc.file.rel.clone(), entry);

@@ -2,22 +2,26 @@
 //! directions and its rendered body. Everything here is computed from values; rules that
 //! span files (collisions, references, links to unpublished pages) are checked here.
 
+mod aggregates;
+pub mod body;
 mod lifecycle;
 mod links;
 mod references;
 pub mod subset;
 
+pub use aggregates::Aggregates;
 pub use lifecycle::{session_status_code, Hidden, OfferPhase};
 pub use links::{relative_url, url_of};
 
 use crate::diagnostics::Diagnostic;
 use crate::document::{self, Document, FieldNames, FileContext};
 use crate::load::{ContentTree, MediaFile};
-use crate::markdown::Rendered;
 use crate::model::{Kind, SiteConfig, Vocab};
+use crate::search::words::Words;
+use body::Body;
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How to build: the explicit "now", whether drafts are wanted (preview), a base URL
 /// overriding site.yaml's, and the criteria of a subset build.
@@ -44,7 +48,8 @@ pub struct Site {
     pub options: Options,
     /// Sorted by kind, then slug.
     pub docs: Vec<Document>,
-    pub index: HashMap<(Kind, String), usize>,
+    /// Per kind (`Kind::ALL` order), where its documents are in `docs`.
+    pub kinds: Vec<std::ops::Range<usize>>,
     /// Why a document is left out of every output, if it is.
     pub hidden: Vec<Option<Hidden>>,
     /// Per target document, the visible documents that reference it.
@@ -52,7 +57,9 @@ pub struct Site {
     /// Forward references of each document: (field, target).
     pub references: Vec<Vec<(String, usize)>>,
     /// Rendered bodies of visible documents (shared, so the dev server reuses unchanged ones).
-    pub bodies: Vec<Option<std::sync::Arc<Rendered>>>,
+    pub bodies: Vec<Option<Arc<Body>>>,
+    /// The numbers of the words in the bodies (and, once search reads them, other texts).
+    pub words: Arc<Words>,
     pub media: Vec<MediaFile>,
     /// Published items outside a subset build: not rendered, linked on the canonical site.
     pub external: Vec<bool>,
@@ -60,6 +67,9 @@ pub struct Site {
     pub matches: std::sync::OnceLock<crate::agenda::matching::Matches>,
     /// Folders that have an Atom feed, computed once on first use by `feeds`.
     pub feed_folders: std::sync::OnceLock<std::collections::BTreeSet<String>>,
+    /// Themes, the theme tree, reading orders and per-theme roll-ups, computed once
+    /// visibility is final.
+    pub agg: Aggregates,
 }
 
 impl Site {
@@ -87,13 +97,17 @@ impl Site {
         }
     }
 
+    /// The document of `kind` with `slug` (the first, if two collide).
     pub fn lookup(&self, kind: Kind, slug: &str) -> Option<usize> {
-        self.index.get(&(kind, slug.to_string())).copied()
+        let range = self.kinds.get(kind.index())?.clone();
+        let of_kind = &self.docs[range.clone()];
+        let at = of_kind.partition_point(|d| d.slug.as_str() < slug);
+        (of_kind.get(at)?.slug == slug).then_some(range.start + at)
     }
 
     /// Visible documents of one kind, in slug order.
     pub fn visible_of(&self, kind: Kind) -> impl Iterator<Item = usize> + '_ {
-        (0..self.docs.len()).filter(move |&i| self.docs[i].kind == kind && self.is_visible(i))
+        self.kinds.get(kind.index()).cloned().unwrap_or_default().filter(move |&i| self.is_visible(i))
     }
 }
 
@@ -111,25 +125,33 @@ pub struct Checked {
 /// unchanged files (`serve::incremental`), proven equal to `Fresh` by its tests.
 pub trait PerFile: Sync {
     fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diagnostic>);
-    fn render_body(&self, doc: &Document, resolver: &dyn crate::markdown::LinkResolver) -> std::sync::Arc<Rendered>;
+    fn render_body(&self, doc: &Document, resolver: &dyn crate::markdown::LinkResolver) -> Arc<Body>;
+    /// The word numbers the bodies are analysed with.
+    fn words(&self) -> Arc<Words>;
 }
 
 /// Every file read and every body rendered anew.
-pub struct Fresh;
+#[derive(Default)]
+pub struct Fresh {
+    words: Arc<Words>,
+}
 
 impl PerFile for Fresh {
     fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diagnostic>) {
         document::read(file, ctx)
     }
-    fn render_body(&self, doc: &Document, resolver: &dyn crate::markdown::LinkResolver) -> std::sync::Arc<Rendered> {
-        std::sync::Arc::new(crate::markdown::render(doc.body(), resolver))
+    fn render_body(&self, doc: &Document, resolver: &dyn crate::markdown::LinkResolver) -> Arc<Body> {
+        Arc::new(body::render(doc.body(), resolver, &self.words))
+    }
+    fn words(&self) -> Arc<Words> {
+        self.words.clone()
     }
 }
 
 /// Builds the site from what `load` read. Never fails on content: content mistakes are
 /// diagnostics; `site` is `None` when any of them is an error.
 pub fn build(tree: ContentTree, options: Options) -> Checked {
-    build_with(tree, options, &Fresh)
+    build_with(tree, options, &Fresh::default())
 }
 
 /// `build`, with the per-file steps done by `per_file`.
@@ -166,10 +188,13 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         }
     }
     links::check_collisions(&docs, &mut diags);
-    let mut index = HashMap::with_capacity(docs.len());
-    for (i, d) in docs.iter().enumerate() {
-        index.entry((d.kind, d.slug.clone())).or_insert(i);
-    }
+    let kinds = Kind::ALL
+        .iter()
+        .map(|&k| {
+            let start = docs.partition_point(|d| d.kind < k);
+            start..start + docs[start..].partition_point(|d| d.kind == k)
+        })
+        .collect();
     let hidden: Vec<Option<Hidden>> = docs.iter().map(|d| lifecycle::hidden(d, &options)).collect();
     let mut site = Site {
         config: config.unwrap_or_else(|| SiteConfig {
@@ -186,23 +211,27 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         backlinks: vec![Vec::new(); docs.len()],
         references: vec![Vec::new(); docs.len()],
         bodies: vec![None; docs.len()],
+        words: per_file.words(),
         docs,
-        index,
+        kinds,
         hidden,
         media: tree.media,
         external: Vec::new(),
         matches: Default::default(),
         feed_folders: Default::default(),
+        agg: Aggregates::default(),
     };
     references::resolve(&mut site, &unreadable, &mut diags);
     if let Some(url) = site.options.base_url.clone() {
         site.config.base_url = Some(url);
     }
+    site.agg = Aggregates::new(&site);
     if !site.options.only.is_empty() {
         let only = site.options.only.clone();
         if let Err(msg) = subset::apply(&mut site, &only) {
             diags.push(Diagnostic::error("--only", msg));
         }
+        site.agg = Aggregates::new(&site);
     }
     links::render_bodies(&mut site, &mut diags, per_file);
     crate::diagnostics::sort(&mut diags);

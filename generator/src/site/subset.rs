@@ -49,12 +49,11 @@ pub fn apply(site: &mut Site, only: &[Criterion]) -> Result<(), String> {
         };
         selected[t] = true;
         let targets: Vec<usize> = match c.kind {
-            Kind::Theme => crate::render::lists::theme_closure(site, t).into_iter().collect(),
+            Kind::Theme => site.agg.closure(t).to_vec(),
             _ => vec![t],
         };
         for (i, sel) in selected.iter_mut().enumerate() {
-            let on_theme =
-                c.kind == Kind::Theme && crate::render::lists::themes_of(site, i).iter().any(|x| targets.contains(x));
+            let on_theme = c.kind == Kind::Theme && site.agg.themes_of(i).iter().any(|x| targets.contains(x));
             if on_theme || site.references[i].iter().any(|(_, j)| targets.contains(j)) {
                 *sel = true;
             }

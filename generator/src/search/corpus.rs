@@ -1,0 +1,61 @@
+//! Every published item as search sees it, with the words of its fields numbered: made once
+//! per build (before the pages, since matching reads it too) and shared by the index
+//! (`terms`, `index`) and by question-to-supply matching (`agenda::matching`). Bodies are
+//! not analysed again: their words were numbered when they were rendered.
+
+use super::fields::{self, Field, SearchDoc};
+use super::words::{Snapshot, WordCounts};
+use crate::site::Site;
+use rayon::prelude::*;
+
+pub struct Corpus {
+    /// In index order: (type, subtype, current before past, newest year first, slug).
+    pub docs: Vec<SearchDoc>,
+    /// Per doc, the words of its fields other than the body: (word, field, count).
+    pub field_words: Vec<Vec<(u32, Field, u32)>>,
+    /// The word numbers, frozen once every field is analysed.
+    pub words: Snapshot,
+    /// Per site document, its place in `docs` (`u32::MAX`: not indexed).
+    position: Vec<u32>,
+}
+
+impl Corpus {
+    pub fn new(site: &Site) -> Corpus {
+        let mut docs = fields::collect(site);
+        docs.sort_by(|a, b| {
+            (a.kind, &a.subtype, a.past, std::cmp::Reverse(a.year), &a.slug).cmp(&(
+                b.kind,
+                &b.subtype,
+                b.past,
+                std::cmp::Reverse(b.year),
+                &b.slug,
+            ))
+        });
+        let field_words: Vec<Vec<(u32, Field, u32)>> = docs
+            .par_iter()
+            .map(|d| {
+                let mut out = Vec::new();
+                for (field, text) in &d.texts {
+                    out.extend(site.words.count(text).into_iter().map(|(w, n)| (w, *field, n)));
+                }
+                out
+            })
+            .collect();
+        let mut position = vec![u32::MAX; site.docs.len()];
+        for (p, d) in docs.iter().enumerate() {
+            position[d.doc] = p as u32;
+        }
+        Corpus { docs, field_words, words: site.words.snapshot(), position }
+    }
+
+    /// The place in `docs` of site document `i`, if it is indexed.
+    pub fn position(&self, i: usize) -> Option<usize> {
+        self.position.get(i).filter(|&&p| p != u32::MAX).map(|&p| p as usize)
+    }
+
+    /// The body words of doc `p` (in `docs` order).
+    pub fn body<'a>(&self, site: &'a Site, p: usize) -> &'a WordCounts {
+        static NONE: WordCounts = Vec::new();
+        site.bodies[self.docs[p].doc].as_ref().map(|b| &b.words).unwrap_or(&NONE)
+    }
+}

@@ -1,0 +1,182 @@
+//! The site's words, numbered: every folded, indexed word of a text (see `analysis`) gets
+//! a number, and with it its Snowball stem, so a body is analysed once, when it is
+//! rendered, and search and matching read numbers instead of analysing the text again. The
+//! dev server keeps one `Words` for all its rebuilds, so unchanged bodies keep their
+//! numbers.
+//!
+//! Numbers depend on the order in which threads meet words, so nothing may depend on their
+//! order: whatever is written out is sorted by the words themselves (`Snapshot::rank`).
+
+use super::analysis;
+use crate::FastMap;
+use std::sync::{Arc, PoisonError, RwLock};
+
+/// Word number -> occurrences, sorted by word number.
+pub type WordCounts = Vec<(u32, u32)>;
+
+#[derive(Debug, Default)]
+pub struct Words(RwLock<Table>);
+
+/// The number of a word that is not indexed (a stop word, or too short): remembered, so
+/// the check is made once per word.
+const NOT_INDEXED: u32 = u32::MAX;
+
+#[derive(Debug, Default, Clone)]
+struct Table {
+    ids: FastMap<Arc<str>, u32>,
+    words: Vec<Arc<str>>,
+    /// Per word, its stem's number in `stems`.
+    stem_of: Vec<u32>,
+    stem_ids: FastMap<Arc<str>, u32>,
+    stems: Vec<Arc<str>>,
+}
+
+impl Table {
+    fn add(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        if !analysis::is_indexed(word) {
+            self.ids.insert(word.into(), NOT_INDEXED);
+            return NOT_INDEXED;
+        }
+        let stem = analysis::stem(word);
+        let stem_id = match self.stem_ids.get(stem.as_str()) {
+            Some(&s) => s,
+            None => {
+                let s = self.stems.len() as u32;
+                let stem: Arc<str> = stem.into();
+                self.stems.push(stem.clone());
+                self.stem_ids.insert(stem, s);
+                s
+            }
+        };
+        let id = self.words.len() as u32;
+        let word: Arc<str> = word.into();
+        self.words.push(word.clone());
+        self.ids.insert(word, id);
+        self.stem_of.push(stem_id);
+        id
+    }
+}
+
+impl Words {
+    /// The indexed words of `text` with their counts. Words seen before are looked up under
+    /// a shared lock; only new ones take the exclusive one.
+    pub fn count(&self, text: &str) -> WordCounts {
+        let mut counts: FastMap<u32, u32> = FastMap::default();
+        let mut new: FastMap<Box<str>, u32> = FastMap::default();
+        {
+            let table = self.0.read().unwrap_or_else(PoisonError::into_inner);
+            analysis::for_each_word(text, |w| match table.ids.get(w) {
+                Some(&NOT_INDEXED) => {}
+                Some(&id) => *counts.entry(id).or_default() += 1,
+                None => match new.get_mut(w) {
+                    Some(n) => *n += 1,
+                    None => {
+                        new.insert(w.into(), 1);
+                    }
+                },
+            });
+        }
+        if !new.is_empty() {
+            let mut table = self.0.write().unwrap_or_else(PoisonError::into_inner);
+            for (w, n) in new {
+                let id = table.add(&w);
+                if id != NOT_INDEXED {
+                    *counts.entry(id).or_default() += n;
+                }
+            }
+        }
+        let mut out: WordCounts = counts.into_iter().collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The words and stems as they are now, to read numbers with.
+    pub fn snapshot(&self) -> Snapshot {
+        let table = self.0.read().unwrap_or_else(PoisonError::into_inner);
+        let mut by_word: Vec<u32> = (0..table.words.len() as u32).collect();
+        by_word.sort_unstable_by(|&a, &b| table.words[a as usize].cmp(&table.words[b as usize]));
+        let mut rank = vec![0u32; by_word.len()];
+        for (r, &id) in by_word.iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
+        let mut by_stem: Vec<u32> = (0..table.stems.len() as u32).collect();
+        by_stem.sort_unstable_by(|&a, &b| table.stems[a as usize].cmp(&table.stems[b as usize]));
+        let mut stem_rank = vec![0u32; by_stem.len()];
+        for (r, &id) in by_stem.iter().enumerate() {
+            stem_rank[id as usize] = r as u32;
+        }
+        Snapshot {
+            words: table.words.clone(),
+            stem_of: table.stem_of.clone(),
+            stems: table.stems.clone(),
+            rank,
+            stem_rank,
+        }
+    }
+}
+
+/// A frozen copy of the numbers.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    words: Vec<Arc<str>>,
+    stem_of: Vec<u32>,
+    stems: Vec<Arc<str>>,
+    rank: Vec<u32>,
+    stem_rank: Vec<u32>,
+}
+
+impl Snapshot {
+    pub fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+
+    /// The number of the word's stem.
+    pub fn stem_of(&self, id: u32) -> u32 {
+        self.stem_of[id as usize]
+    }
+
+    pub fn stem(&self, stem: u32) -> &str {
+        &self.stems[stem as usize]
+    }
+
+    /// The word's place in the sorted list of all words: an order that does not depend on
+    /// how the numbers were given out.
+    pub fn rank(&self, id: u32) -> u32 {
+        self.rank[id as usize]
+    }
+
+    /// The stem's place in the sorted list of all stems.
+    pub fn stem_rank(&self, stem: u32) -> u32 {
+        self.stem_rank[stem as usize]
+    }
+
+    pub fn stem_count(&self) -> usize {
+        self.stems.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_indexed_words_and_numbers_them_once() {
+        let words = Words::default();
+        let a = words.count("De wijken en de wijk, wijken!");
+        let b = words.count("wijk");
+        let s = words.snapshot();
+        let named: Vec<(&str, u32)> = a.iter().map(|&(id, n)| (s.word(id), n)).collect();
+        assert!(named.contains(&("wijken", 2)) && named.contains(&("wijk", 1)) && named.len() == 2, "{named:?}");
+        assert_eq!(s.word(b[0].0), "wijk");
+        // `wijken` and `wijk` share a stem.
+        let ids: Vec<u32> = a.iter().map(|&(id, _)| s.stem_of(id)).collect();
+        assert_eq!(ids[0], ids[1]);
+        assert_eq!(s.stem(ids[0]), "wijk");
+        // Ranks follow the words' order.
+        let (wijk, wijken) = (b[0].0, a.iter().find(|&&(id, _)| s.word(id) == "wijken").unwrap().0);
+        assert!(s.rank(wijk) < s.rank(wijken));
+    }
+}
