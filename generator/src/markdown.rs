@@ -436,8 +436,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
 
     fn finish(mut self) -> Rendered {
         let html = self.html();
-        let text = collapse_whitespace(&self.text);
-        let word_count = text.split_whitespace().count();
+        let (text, word_count) = collapse_counting(&self.text);
         Rendered {
             html,
             text,
@@ -646,14 +645,21 @@ fn syntax_set() -> &'static SyntaxSet {
 }
 
 fn collapse_whitespace(s: &str) -> String {
+    collapse_counting(s).0
+}
+
+/// `s` with every run of whitespace made one space, and the number of words.
+fn collapse_counting(s: &str) -> (String, usize) {
     let mut out = String::with_capacity(s.len());
+    let mut words = 0;
     for word in s.split_whitespace() {
-        if !out.is_empty() {
+        if words > 0 {
             out.push(' ');
         }
         out.push_str(word);
+        words += 1;
     }
-    out
+    (out, words)
 }
 
 #[cfg(test)]

@@ -225,7 +225,6 @@ fn related(ctx: &Ctx, i: usize) -> Vec<Card> {
         .map(|(_, j)| *j)
         .filter(|&j| site.is_visible(j))
         .collect();
-    let c = doc.raw.common();
     if doc.kind == Kind::Theme {
         // A theme's sections already list its items; "Zie ook" offers its sibling themes,
         // in slug order.
@@ -238,7 +237,6 @@ fn related(ctx: &Ctx, i: usize) -> Vec<Card> {
     } else if !site.agg.themes_of(i).is_empty() {
         // Only items sharing a theme can score: those on the themes' own lists.
         let themes = site.agg.themes_of(i);
-        let auds: BTreeSet<&str> = c.audiences.iter().map(String::as_str).collect();
         let mut candidates: Vec<usize> = themes.iter().flat_map(|&t| site.agg.naming(t).iter().copied()).collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -247,7 +245,7 @@ fn related(ctx: &Ctx, i: usize) -> Vec<Card> {
             .filter(|&j| j != i && !picked.contains(&j))
             .map(|j| {
                 let t = site.agg.themes_of(j).iter().filter(|x| themes.contains(x)).count();
-                let a = site.docs[j].raw.common().audiences.iter().filter(|x| auds.contains(x.as_str())).count();
+                let a = site.agg.shared_audiences(i, j);
                 (2 * t + a, j)
             })
             .collect();

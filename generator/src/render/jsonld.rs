@@ -34,7 +34,17 @@ pub fn item(ctx: &Ctx, i: usize, page: &PageView) -> String {
 /// `</script>` and HTML comments cannot appear in the output: `<`, `>` and `&` are
 /// written as JSON unicode escapes, which JSON parsers read back unchanged.
 pub fn script_safe(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_default().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    let json = serde_json::to_string(v).unwrap_or_default();
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A root-relative folder as an absolute URL when the site has a base URL, else as the

@@ -88,10 +88,15 @@ fn html_formatter(
     {
         return minijinja::escape_formatter(out, state, value);
     }
-    let text = value.to_string();
-    crate::escape::html_pieces(&text, |piece| {
-        out.write_str(piece).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
-    })
+    let write = |text: &str, out: &mut minijinja::Output| {
+        crate::escape::html_pieces(text, |piece| {
+            out.write_str(piece).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+        })
+    };
+    match value.as_str() {
+        Some(text) => write(text, out),
+        None => write(&value.to_string(), out),
+    }
 }
 
 /// Shared by every view builder: the site, and the page being rendered (for relative URLs).

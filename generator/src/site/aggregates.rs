@@ -28,6 +28,8 @@ pub struct Aggregates {
     children: Vec<Vec<usize>>,
     /// Visible pages in menu order: the footer.
     menu: Vec<usize>,
+    /// Per document, its audiences as positions in the vocabulary, ascending.
+    audiences: Vec<Box<[u16]>>,
 }
 
 impl Aggregates {
@@ -115,7 +117,21 @@ impl Aggregates {
             Raw::Page(p) => (p.menu.unwrap_or(i64::MAX), site.docs[j].slug.clone()),
             _ => (i64::MAX, String::new()),
         });
-        Aggregates { themes, parent, sorted, closure, rolled, direct, children, menu }
+        let codes: Vec<&String> = site.vocab.audience.keys().collect();
+        let audiences = (0..n)
+            .map(|i| {
+                let mut a: Vec<u16> = site.docs[i]
+                    .raw
+                    .common()
+                    .audiences
+                    .iter()
+                    .filter_map(|c| codes.binary_search(&c).ok().map(|p| p as u16))
+                    .collect();
+                a.sort_unstable();
+                a.into_boxed_slice()
+            })
+            .collect();
+        Aggregates { themes, parent, sorted, closure, rolled, direct, children, menu, audiences }
     }
 
     /// The themes item `i` is about, as written (a circle has exactly one).
@@ -169,6 +185,12 @@ impl Aggregates {
     /// Visible pages in menu order.
     pub fn menu(&self) -> &[usize] {
         &self.menu
+    }
+
+    /// How many of item `j`'s audiences item `i` addresses too.
+    pub fn shared_audiences(&self, i: usize, j: usize) -> usize {
+        let (a, b) = (&self.audiences[i], &self.audiences[j]);
+        b.iter().filter(|x| a.binary_search(x).is_ok()).count()
     }
 }
 
