@@ -5,6 +5,7 @@ compares every number with the HTML table on /leeragenda/ and with data/leeragen
 import datetime
 import html.parser
 import json
+import re
 import pathlib
 
 import yaml
@@ -146,7 +147,16 @@ def test_every_number_links_to_a_list_of_exactly_that_many_items(site):
                 continue
             text = target.read_text()
             assert f"{count} {'resultaat' if count == 1 else 'resultaten'}" in text, target
-            assert text.count('<li class="card">') == count, target
+            # Long lists are paginated: follow rel="next" and count the cards of every page.
+            cards, page = 0, target
+            while True:
+                text = page.read_text()
+                cards += text.count('<li class="card">')
+                nxt = re.search(r'<a href="([^"]+)" rel="next"', text)
+                if not nxt:
+                    break
+                page = (page.parent / nxt.group(1)).resolve()
+            assert cards == count, target
 
 
 def test_csv_exports_agree_with_the_json(site):

@@ -4,7 +4,7 @@
 //! three tasks, and the exports. Also the per-number list pages.
 
 use super::item::card;
-use super::lists::{contribute_link, ListPage, ListView};
+use super::lists::{self, contribute_link, ListPage, ListView};
 use super::views::Link;
 use super::Ctx;
 use crate::agenda::{rows, MEASURES};
@@ -151,12 +151,13 @@ pub struct MeasurePages {
     rows: Vec<crate::agenda::Row>,
 }
 
-/// Which number of which row.
+/// Which page of the list behind which number of which row.
 #[derive(Debug, Clone)]
 pub struct MeasurePageRef {
     pub from: String,
     row: usize,
     measure: usize,
+    page: usize,
 }
 
 impl MeasurePages {
@@ -167,9 +168,12 @@ impl MeasurePages {
     pub fn pages(&self, site: &crate::site::Site) -> Vec<MeasurePageRef> {
         let mut out = Vec::new();
         for (row, r) in self.rows.iter().enumerate() {
-            for (m, _) in r.items.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
-                let from = format!("leeragenda/{}/{}/", site.docs[r.theme].slug, MEASURES[m].0);
-                out.push(MeasurePageRef { from, row, measure: m });
+            for (m, items) in r.items.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                let dir = format!("leeragenda/{}/{}/", site.docs[r.theme].slug, MEASURES[m].0);
+                for page in 1..=lists::page_count(items.len()) {
+                    let from = if page == 1 { dir.clone() } else { format!("{dir}pagina/{page}/") };
+                    out.push(MeasurePageRef { from, row, measure: m, page });
+                }
             }
         }
         out
@@ -180,8 +184,15 @@ impl MeasurePages {
         let items = &r.items[m];
         let ctx = Ctx { site, from: at.from.clone() };
         let theme = site.docs[r.theme].raw.common().title;
+        let (page, pages) = (at.page, lists::page_count(items.len()));
+        let dir = format!("leeragenda/{}/{}/", site.docs[r.theme].slug, MEASURES[m].0);
+        let chunk = &items[(page - 1) * lists::PAGE_SIZE..(page * lists::PAGE_SIZE).min(items.len())];
+        let mut title = format!("{}: {}", MEASURES[m].1, theme);
+        if page > 1 {
+            title = format!("{title} (pagina {page} van {pages})");
+        }
         ListPage {
-            title: format!("{}: {}", MEASURES[m].1, theme),
+            title,
             view: ListView {
                 heading: MEASURES[m].1.to_string(),
                 intro: None,
@@ -192,9 +203,9 @@ impl MeasurePages {
                     current: false,
                 }),
                 total: items.len(),
-                cards: items.iter().map(|&j| card(&ctx, j)).collect(),
+                cards: chunk.iter().map(|&j| card(&ctx, j)).collect(),
                 filters: Vec::new(),
-                pagination: None,
+                pagination: (pages > 1).then(|| lists::pagination(&ctx, &dir, page, pages)),
                 contribute: None,
             },
             from: at.from.clone(),

@@ -42,6 +42,8 @@ pub struct FilterLink {
     pub href: String,
     pub count: usize,
     pub current: bool,
+    /// How deep a theme sits under the top-level themes (0 for everything else).
+    pub depth: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -63,6 +65,46 @@ pub struct ListPage {
 
 /// One filter value: its URL code, label and the items it selects.
 type FilterValue = (String, String, Vec<usize>);
+
+/// Which values of a dimension a page shows, in order, each with its depth.
+fn shown_values(site: &Site, dim: &str, values: &[FilterValue], current: Option<&str>) -> Vec<(usize, usize)> {
+    if dim != "thema" {
+        return (0..values.len()).map(|v| (v, 0)).collect();
+    }
+    // Themes: the top-level ones, and the children of the current theme and of the themes
+    // above it, in tree order. A site with a thousand themes lists dozens, not a thousand,
+    // and every filter page is still reached from its parent's.
+    let value_of: crate::FastMap<&str, usize> = values.iter().enumerate().map(|(v, x)| (x.0.as_str(), v)).collect();
+    let mut path: Vec<usize> = Vec::new();
+    let mut cur = current.and_then(|slug| site.lookup(Kind::Theme, slug));
+    while let Some(t) = cur.filter(|&t| site.is_visible(t) && !path.contains(&t)) {
+        path.push(t);
+        cur = site.agg.parent(t);
+    }
+    fn walk(
+        site: &Site,
+        t: usize,
+        depth: usize,
+        path: &[usize],
+        value_of: &crate::FastMap<&str, usize>,
+        out: &mut Vec<(usize, usize)>,
+    ) {
+        let Some(&v) = value_of.get(site.docs[t].slug.as_str()) else { return };
+        out.push((v, depth));
+        if path.contains(&t) {
+            for c in site.agg.visible_children(site, t) {
+                walk(site, c, depth + 1, path, value_of, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for &t in site.agg.sorted(Kind::Theme) {
+        if site.agg.parent(t).is_none_or(|p| !site.is_visible(p)) {
+            walk(site, t, 0, &path, &value_of, &mut out);
+        }
+    }
+    out
+}
 
 /// A filter dimension: URL segment (`thema`), label (`Thema`) and its values.
 type FilterDim = (&'static str, &'static str, Vec<FilterValue>);
@@ -177,17 +219,24 @@ impl Lists {
         let filters = self
             .groups
             .iter()
-            .map(|(dim, title, values)| FilterGroup {
-                title: format!("Filter op {}", title.to_lowercase()),
-                links: values
-                    .iter()
-                    .map(|(code, label, its)| FilterLink {
-                        text: label.clone(),
-                        href: ctx.href(&format!("{base}{dim}/{code}/")),
-                        count: its.len(),
-                        current: scope.as_ref().is_some_and(|s| s.1 == format!("{dim}/{code}/")),
-                    })
-                    .collect(),
+            .map(|(dim, title, values)| {
+                let current = scope.as_ref().and_then(|s| s.1.strip_prefix(&format!("{dim}/"))).map(|c| c.trim_end_matches('/'));
+                FilterGroup {
+                    title: format!("Filter op {}", title.to_lowercase()),
+                    links: shown_values(site, dim, values, current)
+                        .into_iter()
+                        .map(|(v, depth)| {
+                            let (code, label, its) = &values[v];
+                            FilterLink {
+                                text: label.clone(),
+                                href: ctx.href(&format!("{base}{dim}/{code}/")),
+                                count: its.len(),
+                                current: current == Some(code.as_str()),
+                                depth,
+                            }
+                        })
+                        .collect(),
+                }
             })
             .filter(|g| !g.links.is_empty())
             .collect();
@@ -221,13 +270,13 @@ impl Lists {
     }
 }
 
-fn page_count(items: usize) -> usize {
+pub fn page_count(items: usize) -> usize {
     items.div_ceil(PAGE_SIZE).max(1)
 }
 
 /// Page links: the first and last page, and two either side of the current one; a gap
 /// (`None`) stands for the pages in between, unless it would hide just one.
-fn pagination(ctx: &Ctx, scope_dir: &str, page: usize, pages: usize) -> Pagination {
+pub fn pagination(ctx: &Ctx, scope_dir: &str, page: usize, pages: usize) -> Pagination {
     let url = |n: usize| if n == 1 { ctx.href(scope_dir) } else { ctx.href(&format!("{scope_dir}pagina/{n}/")) };
     let link = |n: usize| Some(Link { text: n.to_string(), href: url(n), current: n == page });
     let mut links = Vec::new();
