@@ -142,6 +142,11 @@ struct Renderer<'a, 'r> {
     max_depth: usize,
     /// Bytes of code this body may still have highlighted (see `HIGHLIGHT_BUDGET`).
     highlight_budget: usize,
+    /// Indices in `out` of footnote references and definitions: their ids are given out
+    /// after the headings', so a footnote never takes a heading's id (RELIABILITY B19).
+    footnotes: Vec<usize>,
+    /// Same-page `#anchor` links with their offsets, checked against the body's ids.
+    fragments: Vec<(usize, String)>,
 }
 
 impl<'a, 'r> Renderer<'a, 'r> {
@@ -165,6 +170,8 @@ impl<'a, 'r> Renderer<'a, 'r> {
             raw_depth: 0,
             max_depth: 0,
             highlight_budget: HIGHLIGHT_BUDGET,
+            footnotes: Vec::new(),
+            fragments: Vec::new(),
         }
     }
 
@@ -201,6 +208,10 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.push_text(" ");
                 self.out.push(event);
             }
+            Event::FootnoteReference(_) => {
+                self.footnotes.push(self.out.len());
+                self.out.push(event);
+            }
             other => self.out.push(other),
         }
     }
@@ -233,6 +244,10 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     CodeBlockKind::Indented => String::new(),
                 };
                 self.code = Some(OpenCode { lang, content: String::new() });
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.footnotes.push(self.out.len());
+                self.out.push(Event::Start(Tag::FootnoteDefinition(label)));
             }
             other => self.out.push(Event::Start(other)),
         }
@@ -330,7 +345,13 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.resolved(self.resolver.resolve_page(path, anchor), offset)
             }
             Dest::Asset => self.resolved(self.resolver.resolve_asset(&dest), offset),
-            Dest::Fragment | Dest::Remote | Dest::Contact => Some(dest.clone()),
+            Dest::Fragment => {
+                if let Some(anchor) = dest.trim().strip_prefix('#').filter(|a| !a.is_empty()) {
+                    self.fragments.push((offset, anchor.to_string()));
+                }
+                Some(dest.clone())
+            }
+            Dest::Remote | Dest::Contact => Some(dest.clone()),
         };
         self.links.push(url.is_some());
         if let Some(dest_url) = url {
@@ -434,7 +455,29 @@ impl<'a, 'r> Renderer<'a, 'r> {
         }
     }
 
+    /// Gives every footnote label an id unique on the page, after all heading ids are
+    /// taken (`bron`, or `bron-1` when a heading is `bron`), and warns about same-page
+    /// `#anchor` links that match neither a heading nor a footnote.
+    fn finish_ids(&mut self) {
+        let mut ids: HashMap<String, CowStr<'a>> = HashMap::new();
+        for &i in &self.footnotes {
+            let Some(slot) = self.out.get_mut(i) else { continue };
+            let label = match slot {
+                Event::FootnoteReference(l) | Event::Start(Tag::FootnoteDefinition(l)) => l,
+                _ => continue,
+            };
+            let id = ids.entry(label.to_string()).or_insert_with(|| CowStr::from(self.ids.allocate(label.to_string())));
+            *label = id.clone();
+        }
+        for (offset, anchor) in std::mem::take(&mut self.fragments) {
+            if !self.ids.used.contains(&anchor) {
+                self.issue(offset, IssueSeverity::Warning, format!("no heading \"#{anchor}\" on this page"));
+            }
+        }
+    }
+
     fn finish(mut self) -> Rendered {
+        self.finish_ids();
         let html = self.html();
         let text = collapse_whitespace(&self.text);
         let word_count = text.split_whitespace().count();
@@ -954,7 +997,7 @@ mod tests {
 
     #[test]
     fn allowed_schemes_and_fragments_are_kept() {
-        let out = r("[a](https://x.nl/p) [b](http://x.nl) [c](mailto:a@b.nl) [d](tel:+31201234567) [e](#aanpak) <a@b.nl> <https://x.nl>");
+        let out = r("## Aanpak\n\n[a](https://x.nl/p) [b](http://x.nl) [c](mailto:a@b.nl) [d](tel:+31201234567) [e](#aanpak) <a@b.nl> <https://x.nl>");
         assert!(out.issues.is_empty(), "{:?}", out.issues);
         for href in ["https://x.nl/p", "http://x.nl", "mailto:a@b.nl", "tel:+31201234567", "#aanpak", "mailto:a@b.nl"] {
             assert!(out.html.contains(&format!("href=\"{href}\"")), "{href}: {}", out.html);
