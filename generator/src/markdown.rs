@@ -460,14 +460,22 @@ impl<'a, 'r> Renderer<'a, 'r> {
     /// `#anchor` links that match neither a heading nor a footnote.
     fn finish_ids(&mut self) {
         let mut ids: HashMap<String, CowStr<'a>> = HashMap::new();
+        let mut defined = HashSet::new();
         for &i in &self.footnotes {
             let Some(slot) = self.out.get_mut(i) else { continue };
-            let label = match slot {
-                Event::FootnoteReference(l) | Event::Start(Tag::FootnoteDefinition(l)) => l,
+            let (label, definition) = match slot {
+                Event::FootnoteReference(l) => (l, false),
+                Event::Start(Tag::FootnoteDefinition(l)) => (l, true),
                 _ => continue,
             };
-            let id = ids.entry(label.to_string()).or_insert_with(|| CowStr::from(self.ids.allocate(label.to_string())));
-            *label = id.clone();
+            let key = label.to_string();
+            // A label defined twice renders twice; the second copy gets an id of its own.
+            let id = if definition && !defined.insert(key.clone()) {
+                CowStr::from(self.ids.allocate(key))
+            } else {
+                ids.entry(key).or_insert_with(|| CowStr::from(self.ids.allocate(label.to_string()))).clone()
+            };
+            *label = id;
         }
         for (offset, anchor) in std::mem::take(&mut self.fragments) {
             if !self.ids.used.contains(&anchor) {
