@@ -264,7 +264,7 @@ pub mod markdown {
     }
 
     /// Checks every tag of `html`; returns the ids it carries.
-    fn check_html(html: &str, body: &str) -> Vec<String> {
+    pub fn check_html(html: &str, body: &str) -> Vec<String> {
         let bytes = html.as_bytes();
         let mut ids = Vec::new();
         let mut i = 0;

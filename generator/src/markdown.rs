@@ -416,11 +416,48 @@ impl<'a, 'r> Renderer<'a, 'r> {
             if let Some(message) = removal_warning(name, tag) {
                 self.issue(offset, IssueSeverity::Warning, message);
             }
+            let at = rest.as_ptr() as usize - lower.as_ptr() as usize;
+            if let Some(message) = self.raw_site_reference(name, tag, &html[at..at + tag.len()]) {
+                self.issue(offset, IssueSeverity::Error, message);
+            }
             if counts_for_depth(name) && !tag.trim_end().ends_with('/') {
                 *self.raw_open.entry(name.to_string()).or_insert(0) += 1;
                 self.deeper(0, 1);
             }
         }
+    }
+
+    /// A raw HTML `<img src>` or `<a href>` naming a file of this site: unlike Markdown's,
+    /// its address is neither checked nor rewritten for the page, so it would be a broken
+    /// link in the output. An error at its line, saying how to write it (RELIABILITY C21).
+    fn raw_site_reference(&self, name: &str, lower_tag: &str, tag: &str) -> Option<String> {
+        let (attr, markdown) = match name {
+            "img" => ("src", "![alt]"),
+            "a" => ("href", "[text]"),
+            _ => return None,
+        };
+        let found = attr_value(lower_tag, attr)?;
+        let at = found.as_ptr() as usize - lower_tag.as_ptr() as usize;
+        let value = tag.get(at..at + found.len())?.trim();
+        // Entities are decoded by the sanitiser before its scheme filter (`jav&#x09;ascript:`
+        // is removed there); a file name of this site never needs one.
+        if value.contains('&') {
+            return None;
+        }
+        let why = match classify(value) {
+            Dest::Page { path, anchor } => self.resolver.resolve_page(path, anchor),
+            Dest::Asset => self.resolver.resolve_asset(value),
+            _ => return None,
+        };
+        let what = if name == "img" { "image" } else { "link" };
+        Some(match why {
+            Resolution::Missing(m) => {
+                format!("raw HTML {what} \"{value}\": {m}; write it in Markdown, {markdown}({value})")
+            }
+            Resolution::Url(_) => format!(
+                "raw HTML {what} \"{value}\" is not rewritten for the page; write it in Markdown, {markdown}({value})"
+            ),
+        })
     }
 
     /// Opens Markdown containers or raw HTML elements and tracks the deepest nesting.

@@ -98,19 +98,36 @@ pub fn write_site(out: &Path, content_dir: &Path, files: &[OutputFile]) -> Resul
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
     }
+    // From here on a failure removes the new site again: nothing half-written stays.
+    let undo = |e: std::io::Error, what: String| {
+        let _ = std::fs::remove_dir_all(&tmp);
+        anyhow::Error::new(e).context(what)
+    };
     if out.exists() {
         if previous.exists() {
-            std::fs::remove_dir_all(&previous).with_context(|| format!("failed to remove `{}`", previous.display()))?;
+            std::fs::remove_dir_all(&previous)
+                .map_err(|e| undo(e, format!("failed to remove `{}`", previous.display())))?;
         }
-        std::fs::rename(out, &previous).with_context(|| format!("failed to move `{}` aside", out.display()))?;
+        std::fs::rename(out, &previous).map_err(|e| undo(e, format!("failed to move `{}` aside", out.display())))?;
     }
     if let Err(e) = std::fs::rename(&tmp, out) {
         let _ = std::fs::rename(&previous, out);
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e).with_context(|| format!("failed to move the new site into `{}`", out.display()));
+        return Err(undo(e, format!("failed to move the new site into `{}`", out.display())));
     }
     if previous.exists() {
-        std::fs::remove_dir_all(&previous).with_context(|| format!("failed to remove `{}`", previous.display()))?;
+        if let Err(e) = std::fs::remove_dir_all(&previous) {
+            // The old site cannot be removed (a read-only folder): put it back, so a failed
+            // build leaves the output as it was (RELIABILITY G42). `remove_dir_all` stops at
+            // the first entry it may not delete, so a read-only site comes back whole.
+            let _ = std::fs::rename(out, &tmp);
+            let _ = std::fs::rename(&previous, out);
+            let what = format!(
+                "failed to remove the previous site `{}`; `{}` left as it was",
+                previous.display(),
+                out.display()
+            );
+            return Err(undo(e, what));
+        }
     }
     Ok(())
 }

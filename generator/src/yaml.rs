@@ -111,11 +111,51 @@ pub fn locate(yaml: &str, first_line: u32) -> Result<Locations, Vec<YamlError>> 
         });
     }
     walk(&root, String::new(), &mut locs, &mut errors, &shift);
+    errors.extend(standard_tags(yaml, first_line));
     if errors.is_empty() {
         Ok(locs)
     } else {
         Err(errors)
     }
+}
+
+/// Tags the parser itself resolves (`!!binary`, `!!str`, `!<tag:yaml.org,2002:int>`): custom
+/// tags are refused while deserialising, but these would silently change the value written
+/// (`!!binary aGFsbG8=` reads as `hallo`), so they are refused too (RELIABILITY A8), each at
+/// the `!` that starts it.
+fn standard_tags(yaml: &str, first_line: u32) -> Vec<YamlError> {
+    use serde_saphyr::granit_parser::{Event, Parser};
+    let mut errors = Vec::new();
+    for item in Parser::new_from_str(yaml) {
+        let Ok((event, span)) = item else { break };
+        let tagged = matches!(
+            event,
+            Event::Scalar(_, _, _, Some(_)) | Event::SequenceStart(_, _, Some(_)) | Event::MappingStart(_, _, Some(_))
+        );
+        if !tagged {
+            continue;
+        }
+        let line = span.start.line() as u32;
+        errors.push(YamlError {
+            line: line + first_line - 1,
+            col: tag_column(yaml, line, span.start.col() as u32 + 1),
+            field: String::new(),
+            message: "YAML tags are not supported".into(),
+            help: Some("remove the `!tag`; front matter holds plain values only".into()),
+        });
+    }
+    errors
+}
+
+/// The column of the tag in front of the node at `line:col` of `yaml` (both 1-based): the
+/// last `!` that starts a token there, or `col` itself.
+fn tag_column(yaml: &str, line: u32, col: u32) -> u32 {
+    let text = yaml.split('\n').nth(line.saturating_sub(1) as usize).unwrap_or_default();
+    let chars: Vec<char> = text.chars().collect();
+    let start = (0..chars.len().min(col as usize)).rev().find(|&i| {
+        chars[i] == '!' && (i == 0 || chars[i - 1].is_whitespace() || matches!(chars[i - 1], '[' | ',' | '{'))
+    });
+    start.map_or(col, |i| i as u32 + 1)
 }
 
 fn walk(
@@ -196,6 +236,9 @@ fn convert(e: &serde_saphyr::Error, yaml: &str, first_line: u32, locs: Option<&L
         }
     }
     let (mut line, mut col) = (line, col);
+    if message == "YAML tags are not supported" {
+        col = tag_column(yaml, (line + 1).saturating_sub(first_line), col);
+    }
     if let Some(name) = text.strip_prefix("missing field `").map(|n| n.trim_end_matches('`')) {
         // serde reports a missing field at the end of its mapping; the top of the
         // front matter is where an editor adds it.
