@@ -286,8 +286,10 @@ fn d26_every_free_text_field_of_the_fixture_carries_the_payload() {
     files.sort();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
-        let yaml =
-            if text.starts_with("---\n") { text[4..].split("\n---\n").next().unwrap().to_string() } else { text };
+        let yaml = match text.strip_prefix("---\n") {
+            Some(rest) => rest.split("\n---\n").next().unwrap().to_string(),
+            None => text,
+        };
         let (value, _) = leernet::yaml::parse_file::<serde_json::Value>(&yaml).unwrap();
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
         if name == "jan-jansen.md" {
