@@ -1,6 +1,10 @@
 //! Checks every internal link of the output before the site is swapped in: each
 //! `href`/`src` in every HTML file must name an output file, and each `#anchor` an `id` on
-//! the target page. Files are noted as they are made; the check runs once all are known. Links in Markdown bodies are checked earlier, at their source line (`site`), so a
+//! the target page. Files are noted as they are made; the check runs once all are known.
+//! Links in Markdown bodies are checked earlier, at their source line (`site`), so a broken
+//! link found here comes from a layout: a failure naming page and link. The `#anchor`s of
+//! body links are not checked here: at the source a missing one is only a warning
+//! (RELIABILITY C21), which must not fail the build. Links in Markdown bodies are checked earlier, at their source line (`site`), so a
 //! broken link found here comes from a layout: a failure naming page and link.
 
 use crate::output::OutputFile;
@@ -38,6 +42,41 @@ fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .into()
+}
+
+/// The byte ranges of `html` holding a Markdown body: from `<div class="body">` to its
+/// `</div>`. Bodies cannot write that start tag themselves (the sanitiser keeps only the
+/// classes `markdown` writes), and their HTML is well formed, so counting `div`s finds the end.
+fn body_ranges(html: &str) -> Vec<std::ops::Range<usize>> {
+    const START: &str = "<div class=\"body\">";
+    let mut ranges = Vec::new();
+    let mut from = 0;
+    while let Some(i) = html[from..].find(START) {
+        let start = from + i + START.len();
+        let (mut depth, mut at) = (1usize, start);
+        while depth > 0 {
+            let rest = &html[at..];
+            let open = rest.find("<div").filter(|&j| rest[j + 4..].starts_with([' ', '>']));
+            let close = rest.find("</div>");
+            match (open, close) {
+                (Some(o), Some(c)) if o < c => {
+                    depth += 1;
+                    at += o + 4;
+                }
+                (_, Some(c)) => {
+                    depth -= 1;
+                    at += c + 6;
+                }
+                (_, None) => {
+                    at = html.len();
+                    break;
+                }
+            }
+        }
+        ranges.push(start..at);
+        from = at;
+    }
+    ranges
 }
 
 /// Resolves `href` relative to the file at `from` (`a/b/index.html`) into `out`, as the
@@ -103,10 +142,16 @@ impl LinkIndex {
         let mut links: Vec<(String, std::borrow::Cow<str>)> = Vec::new();
         if let Some(text) = html {
             ids = attr_values(text, "id").into_iter().map(|v| unescape(v).into()).collect();
+            let bodies = body_ranges(text);
             let mut target = String::new();
             for raw in attr_values(text, "href").into_iter().chain(attr_values(text, "src")) {
                 let href = unescape(raw);
                 if resolve_into(&file.path, &href, &mut target) {
+                    let at = raw.as_ptr() as usize - text.as_ptr() as usize;
+                    if bodies.iter().any(|r| r.contains(&at)) {
+                        // The file must exist; the anchor was checked at the source.
+                        target.truncate(target.find('#').unwrap_or(target.len()));
+                    }
                     links.push((std::mem::take(&mut target), href));
                 }
             }
@@ -207,6 +252,19 @@ mod tests {
                 "a/index.html: ../b/index.html (no file b/index.html)",
                 "a/index.html: ../index.html#nergens (no id \"nergens\" on index.html)",
                 "index.html: media/x.svg (no file media/x.svg)",
+            ]
+        );
+    }
+
+    #[test]
+    fn fragments_of_body_links_are_left_to_the_source_check() {
+        let page = r##"<div class="body"><div class="footnote-definition"><a href="#weg">x</a></div><a href="#ook-weg">y</a></div><a href="#layout">z</a><div class="body"><a href="../nergens/index.html#x">w</a></div>"##;
+        let b = broken_links(&[f("a/index.html", page)]);
+        assert_eq!(
+            b,
+            [
+                "a/index.html: #layout (no id \"layout\" on a/index.html)",
+                "a/index.html: ../nergens/index.html#x (no file nergens/index.html)"
             ]
         );
     }

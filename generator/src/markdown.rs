@@ -142,6 +142,11 @@ struct Renderer<'a, 'r> {
     max_depth: usize,
     /// Bytes of code this body may still have highlighted (see `HIGHLIGHT_BUDGET`).
     highlight_budget: usize,
+    /// Indices in `out` of footnote references and definitions: their ids are given out
+    /// after the headings', so a footnote never takes a heading's id (RELIABILITY B19).
+    footnotes: Vec<usize>,
+    /// Same-page `#anchor` links with their offsets, checked against the body's ids.
+    fragments: Vec<(usize, String)>,
 }
 
 impl<'a, 'r> Renderer<'a, 'r> {
@@ -165,6 +170,8 @@ impl<'a, 'r> Renderer<'a, 'r> {
             raw_depth: 0,
             max_depth: 0,
             highlight_budget: HIGHLIGHT_BUDGET,
+            footnotes: Vec::new(),
+            fragments: Vec::new(),
         }
     }
 
@@ -201,6 +208,10 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.push_text(" ");
                 self.out.push(event);
             }
+            Event::FootnoteReference(_) => {
+                self.footnotes.push(self.out.len());
+                self.out.push(event);
+            }
             other => self.out.push(other),
         }
     }
@@ -233,6 +244,10 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     CodeBlockKind::Indented => String::new(),
                 };
                 self.code = Some(OpenCode { lang, content: String::new() });
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.footnotes.push(self.out.len());
+                self.out.push(Event::Start(Tag::FootnoteDefinition(label)));
             }
             other => self.out.push(Event::Start(other)),
         }
@@ -330,7 +345,13 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.resolved(self.resolver.resolve_page(path, anchor), offset)
             }
             Dest::Asset => self.resolved(self.resolver.resolve_asset(&dest), offset),
-            Dest::Fragment | Dest::Remote | Dest::Contact => Some(dest.clone()),
+            Dest::Fragment => {
+                if let Some(anchor) = dest.trim().strip_prefix('#').filter(|a| !a.is_empty()) {
+                    self.fragments.push((offset, anchor.to_string()));
+                }
+                Some(dest.clone())
+            }
+            Dest::Remote | Dest::Contact => Some(dest.clone()),
         };
         self.links.push(url.is_some());
         if let Some(dest_url) = url {
@@ -395,11 +416,48 @@ impl<'a, 'r> Renderer<'a, 'r> {
             if let Some(message) = removal_warning(name, tag) {
                 self.issue(offset, IssueSeverity::Warning, message);
             }
+            let at = rest.as_ptr() as usize - lower.as_ptr() as usize;
+            if let Some(message) = self.raw_site_reference(name, tag, &html[at..at + tag.len()]) {
+                self.issue(offset, IssueSeverity::Error, message);
+            }
             if counts_for_depth(name) && !tag.trim_end().ends_with('/') {
                 *self.raw_open.entry(name.to_string()).or_insert(0) += 1;
                 self.deeper(0, 1);
             }
         }
+    }
+
+    /// A raw HTML `<img src>` or `<a href>` naming a file of this site: unlike Markdown's,
+    /// its address is neither checked nor rewritten for the page, so it would be a broken
+    /// link in the output. An error at its line, saying how to write it (RELIABILITY C21).
+    fn raw_site_reference(&self, name: &str, lower_tag: &str, tag: &str) -> Option<String> {
+        let (attr, markdown) = match name {
+            "img" => ("src", "![alt]"),
+            "a" => ("href", "[text]"),
+            _ => return None,
+        };
+        let found = attr_value(lower_tag, attr)?;
+        let at = found.as_ptr() as usize - lower_tag.as_ptr() as usize;
+        let value = tag.get(at..at + found.len())?.trim();
+        // Entities are decoded by the sanitiser before its scheme filter (`jav&#x09;ascript:`
+        // is removed there); a file name of this site never needs one.
+        if value.contains('&') {
+            return None;
+        }
+        let why = match classify(value) {
+            Dest::Page { path, anchor } => self.resolver.resolve_page(path, anchor),
+            Dest::Asset => self.resolver.resolve_asset(value),
+            _ => return None,
+        };
+        let what = if name == "img" { "image" } else { "link" };
+        Some(match why {
+            Resolution::Missing(m) => {
+                format!("raw HTML {what} \"{value}\": {m}; write it in Markdown, {markdown}({value})")
+            }
+            Resolution::Url(_) => format!(
+                "raw HTML {what} \"{value}\" is not rewritten for the page; write it in Markdown, {markdown}({value})"
+            ),
+        })
     }
 
     /// Opens Markdown containers or raw HTML elements and tracks the deepest nesting.
@@ -434,7 +492,37 @@ impl<'a, 'r> Renderer<'a, 'r> {
         }
     }
 
+    /// Gives every footnote label an id unique on the page, after all heading ids are
+    /// taken (`bron`, or `bron-1` when a heading is `bron`), and warns about same-page
+    /// `#anchor` links that match neither a heading nor a footnote.
+    fn finish_ids(&mut self) {
+        let mut ids: HashMap<String, CowStr<'a>> = HashMap::new();
+        let mut defined = HashSet::new();
+        for &i in &self.footnotes {
+            let Some(slot) = self.out.get_mut(i) else { continue };
+            let (label, definition) = match slot {
+                Event::FootnoteReference(l) => (l, false),
+                Event::Start(Tag::FootnoteDefinition(l)) => (l, true),
+                _ => continue,
+            };
+            let key = label.to_string();
+            // A label defined twice renders twice; the second copy gets an id of its own.
+            let id = if definition && !defined.insert(key.clone()) {
+                CowStr::from(self.ids.allocate(key))
+            } else {
+                ids.entry(key).or_insert_with(|| CowStr::from(self.ids.allocate(label.to_string()))).clone()
+            };
+            *label = id;
+        }
+        for (offset, anchor) in std::mem::take(&mut self.fragments) {
+            if !self.ids.used.contains(&anchor) {
+                self.issue(offset, IssueSeverity::Warning, format!("no heading \"#{anchor}\" on this page"));
+            }
+        }
+    }
+
     fn finish(mut self) -> Rendered {
+        self.finish_ids();
         let html = self.html();
         let (text, word_count) = collapse_counting(&self.text);
         Rendered {
@@ -960,7 +1048,7 @@ mod tests {
 
     #[test]
     fn allowed_schemes_and_fragments_are_kept() {
-        let out = r("[a](https://x.nl/p) [b](http://x.nl) [c](mailto:a@b.nl) [d](tel:+31201234567) [e](#aanpak) <a@b.nl> <https://x.nl>");
+        let out = r("## Aanpak\n\n[a](https://x.nl/p) [b](http://x.nl) [c](mailto:a@b.nl) [d](tel:+31201234567) [e](#aanpak) <a@b.nl> <https://x.nl>");
         assert!(out.issues.is_empty(), "{:?}", out.issues);
         for href in ["https://x.nl/p", "http://x.nl", "mailto:a@b.nl", "tel:+31201234567", "#aanpak", "mailto:a@b.nl"] {
             assert!(out.html.contains(&format!("href=\"{href}\"")), "{href}: {}", out.html);

@@ -156,10 +156,24 @@ impl Staging {
             let _ = std::fs::rename(previous, out);
             return Err(e).with_context(|| format!("failed to move the new site into `{}`", out.display()));
         }
-        self.committed = true;
         if previous.exists() {
-            std::fs::remove_dir_all(previous).with_context(|| format!("failed to remove `{}`", previous.display()))?;
+            if let Err(e) = std::fs::remove_dir_all(previous) {
+                // The old site cannot be removed (a read-only folder): put it back, so a failed
+                // build leaves the output as it was (RELIABILITY G42); dropping `self` then
+                // removes the new one. `remove_dir_all` stops at the first entry it may not
+                // delete, so a read-only site comes back whole.
+                let _ = std::fs::rename(out, tmp);
+                let _ = std::fs::rename(previous, out);
+                return Err(e).with_context(|| {
+                    format!(
+                        "failed to remove the previous site `{}`; `{}` left as it was",
+                        previous.display(),
+                        out.display()
+                    )
+                });
+            }
         }
+        self.committed = true;
         Ok(())
     }
 }

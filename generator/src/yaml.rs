@@ -90,7 +90,7 @@ pub fn locate(yaml: &str, first_line: u32) -> Result<Locations, Vec<YamlError>> 
     let root: Spanned<Node> = match serde_saphyr::from_str_with_options(yaml, options(DuplicateKeyPolicy::PassThrough))
     {
         Ok(n) => n,
-        Err(e) => return Err(vec![convert(&e, first_line, None)]),
+        Err(e) => return Err(vec![convert(&e, yaml, first_line, None)]),
     };
     let mut locs = Locations::default();
     let mut errors = Vec::new();
@@ -111,11 +111,51 @@ pub fn locate(yaml: &str, first_line: u32) -> Result<Locations, Vec<YamlError>> 
         });
     }
     walk(&root, String::new(), &mut locs, &mut errors, &shift);
+    errors.extend(standard_tags(yaml, first_line));
     if errors.is_empty() {
         Ok(locs)
     } else {
         Err(errors)
     }
+}
+
+/// Tags the parser itself resolves (`!!binary`, `!!str`, `!<tag:yaml.org,2002:int>`): custom
+/// tags are refused while deserialising, but these would silently change the value written
+/// (`!!binary aGFsbG8=` reads as `hallo`), so they are refused too (RELIABILITY A8), each at
+/// the `!` that starts it.
+fn standard_tags(yaml: &str, first_line: u32) -> Vec<YamlError> {
+    use serde_saphyr::granit_parser::{Event, Parser};
+    let mut errors = Vec::new();
+    for item in Parser::new_from_str(yaml) {
+        let Ok((event, span)) = item else { break };
+        let tagged = matches!(
+            event,
+            Event::Scalar(_, _, _, Some(_)) | Event::SequenceStart(_, _, Some(_)) | Event::MappingStart(_, _, Some(_))
+        );
+        if !tagged {
+            continue;
+        }
+        let line = span.start.line() as u32;
+        errors.push(YamlError {
+            line: line + first_line - 1,
+            col: tag_column(yaml, line, span.start.col() as u32 + 1),
+            field: String::new(),
+            message: "YAML tags are not supported".into(),
+            help: Some("remove the `!tag`; front matter holds plain values only".into()),
+        });
+    }
+    errors
+}
+
+/// The column of the tag in front of the node at `line:col` of `yaml` (both 1-based): the
+/// last `!` that starts a token there, or `col` itself.
+fn tag_column(yaml: &str, line: u32, col: u32) -> u32 {
+    let text = yaml.split('\n').nth(line.saturating_sub(1) as usize).unwrap_or_default();
+    let chars: Vec<char> = text.chars().collect();
+    let start = (0..chars.len().min(col as usize)).rev().find(|&i| {
+        chars[i] == '!' && (i == 0 || chars[i - 1].is_whitespace() || matches!(chars[i - 1], '[' | ',' | '{'))
+    });
+    start.map_or(col, |i| i as u32 + 1)
 }
 
 fn walk(
@@ -165,7 +205,7 @@ fn walk(
 /// Deserialises the typed raw struct; the first error comes back located.
 pub fn typed<T: DeserializeOwned>(yaml: &str, first_line: u32, locs: &Locations) -> Result<T, YamlError> {
     serde_saphyr::from_str_with_options(yaml, options(DuplicateKeyPolicy::Error))
-        .map_err(|e| convert(&e, first_line, Some(locs)))
+        .map_err(|e| convert(&e, yaml, first_line, Some(locs)))
 }
 
 /// Parses a standalone YAML file (site.yaml, vocab.yaml) in one go.
@@ -175,7 +215,7 @@ pub fn parse_file<T: DeserializeOwned>(yaml: &str) -> Result<(T, Locations), Vec
     Ok((value, locs))
 }
 
-fn convert(e: &serde_saphyr::Error, first_line: u32, locs: Option<&Locations>) -> YamlError {
+fn convert(e: &serde_saphyr::Error, yaml: &str, first_line: u32, locs: Option<&Locations>) -> YamlError {
     let (line, col) = e
         .location()
         .filter(|l| l.line() > 0)
@@ -187,8 +227,18 @@ fn convert(e: &serde_saphyr::Error, first_line: u32, locs: Option<&Locations>) -
         None => raw,
     };
     let mut field = locs.and_then(|l| l.path_at(line, col)).unwrap_or_default().to_string();
-    let (message, help) = explain(&text);
+    let (mut message, help) = explain(&text);
+    // A wrong type names what was found too (RELIABILITY A5): the JSON and CI formats
+    // carry no code frame that would show it.
+    if message.starts_with("expected ") {
+        if let Some(found) = found_at(yaml, first_line, line, col) {
+            message = format!("{message}, found \"{found}\"");
+        }
+    }
     let (mut line, mut col) = (line, col);
+    if message == "YAML tags are not supported" {
+        col = tag_column(yaml, (line + 1).saturating_sub(first_line), col);
+    }
     if let Some(name) = text.strip_prefix("missing field `").map(|n| n.trim_end_matches('`')) {
         // serde reports a missing field at the end of its mapping; the top of the
         // front matter is where an editor adds it.
@@ -198,6 +248,29 @@ fn convert(e: &serde_saphyr::Error, first_line: u32, locs: Option<&Locations>) -
         field = name.to_string();
     }
     YamlError { line, col, field, message, help }
+}
+
+/// The value written at file position `line:col` of `yaml` (which starts on `first_line`):
+/// a quoted text without its quotes, a flow list or group whole, a plain value up to the
+/// end of its list item or a comment; at most 40 characters.
+fn found_at(yaml: &str, first_line: u32, line: u32, col: u32) -> Option<String> {
+    let text = yaml.split('\n').nth(line.checked_sub(first_line)? as usize)?;
+    let start = text.char_indices().nth(col.checked_sub(1)? as usize).map(|(i, _)| i)?;
+    let rest = text[start..].trim();
+    let value = match rest.chars().next()? {
+        q @ ('"' | '\'') => rest[1..].split(q).next().unwrap_or_default(),
+        '[' | '{' => rest.split(" #").next().unwrap_or(rest),
+        _ => rest.split([',', ']', '}']).next().unwrap_or(rest).split(" #").next().unwrap_or(rest),
+    }
+    .trim_end();
+    if value.is_empty() {
+        return None;
+    }
+    let mut shown: String = value.chars().take(40).collect();
+    if value.chars().count() > 40 {
+        shown.push('…');
+    }
+    Some(shown)
 }
 
 /// Turns the parser's wording into an editor's: what was expected, and what would be right.
@@ -415,7 +488,10 @@ mod tests {
         assert_eq!(e.message, "unknown field \"titel\"");
         assert_eq!(e.help.as_deref(), Some("did you mean \"title\"?"));
         let e = &both("title: x\norder: twee\n").unwrap_err()[0];
-        assert_eq!((e.line, e.message.as_str(), e.field.as_str()), (3, "expected a whole number", "order"));
+        assert_eq!(
+            (e.line, e.message.as_str(), e.field.as_str()),
+            (3, "expected a whole number, found \"twee\"", "order")
+        );
     }
 
     #[test]

@@ -232,7 +232,7 @@ test('every link and resource target exists inside the site folder', () => {
   assert.deepEqual(problems, [], lib.problemList('missing or outside link targets', problems));
 });
 
-test('no console errors or uncaught exceptions (CSP enforced)', () => {
+test('d28: no console errors or uncaught exceptions (CSP enforced)', () => {
   assert.deepEqual(result.problems.console, [], lib.problemList('console errors', result.problems.console));
 });
 
@@ -240,11 +240,11 @@ test('no failed requests', () => {
   assert.deepEqual(result.problems.failed, [], lib.problemList('failed requests', result.problems.failed));
 });
 
-test('no request outside the site folder (no http(s) at all)', () => {
+test('c24: no request outside the site folder (no http(s) at all)', () => {
   assert.deepEqual(result.problems.external, [], lib.problemList('requests outside the site folder', result.problems.external));
 });
 
-test('every #fragment in a link resolves to an element with that id', () => {
+test('c21: every #fragment in a link resolves to an element with that id', () => {
   assert.deepEqual(result.problems.fragments, [], lib.problemList('unresolved fragments', result.problems.fragments));
 });
 
@@ -272,7 +272,7 @@ test('every page has a non-empty <title>', () => {
   assert.deepEqual(problems, [], lib.problemList('pages without title', problems));
 });
 
-test("every page has a CSP meta in <head> with script-src 'self'", () => {
+test("d28: every page has a CSP meta in <head> with script-src 'self'", () => {
   const problems = perPage((i) => {
     if (i.csp.length === 0) return 'no <meta http-equiv="Content-Security-Policy">';
     if (!i.csp.some((c) => c.inHead)) return 'the CSP meta is not a child of <head>';

@@ -91,7 +91,7 @@ async function waitForResults(page, query) {
 const statusCount = async (page) => Number((await page.textContent('#search-status')).match(/^(\d+)/)?.[1] ?? NaN);
 
 for (const [mode, urlOf] of modes()) {
-  test(`${mode}: typing shows highlighted results, announced in the live region, with the query in the URL`, async () => {
+  test(`e32: ${mode}: typing shows highlighted results, announced in the live region, with the query in the URL`, async () => {
     const { page, context, problems } = await open(urlOf('zoeken/index.html'));
     try {
       await page.waitForFunction(() => document.getElementById('search-status').textContent !== '');
@@ -250,7 +250,7 @@ function xssSite() {
   return path.join(tmp, 'site');
 }
 
-test('script payloads in an indexed title and in the query are shown as text and never run', async () => {
+test('e29: script payloads in an indexed title and in the query are shown as text and never run', async () => {
   const site = xssSite();
   const payload = '"><img src=x onerror="window.__xss=5"><script>window.__xss=6</script> kwaadaardig';
   const url = require('node:url').pathToFileURL(path.join(site, 'zoeken', 'index.html')).href +
@@ -272,7 +272,7 @@ test('script payloads in an indexed title and in the query are shown as text and
   }
 });
 
-test('search.js never assigns HTML: no innerHTML, outerHTML, insertAdjacentHTML or document.write', () => {
+test('e29: search.js never assigns HTML: no innerHTML, outerHTML, insertAdjacentHTML or document.write', () => {
   const src = fs.readFileSync(path.join(lib.REPO_ROOT, 'layouts', 'assets', 'search.js'), 'utf8');
   const code = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function']) {

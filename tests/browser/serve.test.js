@@ -80,11 +80,11 @@ after(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-test('serve listens on 127.0.0.1 by default', () => {
+test('h43: serve listens on 127.0.0.1 by default', () => {
   assert.match(base, /^http:\/\/127\.0\.0\.1:\d+\/$/);
 });
 
-test('edit, reload, break, overlay, fix, recover', async () => {
+test('h47: edit, reload, break, overlay, fix, recover', async () => {
   const original = fs.readFileSync(path.join(tmp, 'content', PAGE_FILE), 'utf8');
   const title = /^title: (.*)$/m.exec(original)[1];
   await page.goto(base + PAGE_URL);
@@ -140,7 +140,7 @@ test('drafts are shown and marked "Concept"', async () => {
   await page.locator('.item-kind .badge-status', { hasText: 'Concept' }).waitFor({ timeout: 10000 });
 });
 
-test('the reload client runs under the pages\' Content-Security-Policy', async () => {
+test('d28: the reload client runs under the pages\' Content-Security-Policy', async () => {
   await page.goto(base + PAGE_URL);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /script-src 'self'/);

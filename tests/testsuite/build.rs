@@ -36,7 +36,7 @@ fn build_writes_every_published_page_with_relative_links() {
 }
 
 #[test]
-fn private_persons_and_held_back_items_are_in_no_output() {
+fn f35_private_persons_and_held_back_items_are_in_no_output() {
     let t = Tree::base();
     t.write("leeraanbod/later.md", "---\ntitle: Later aanbod\nsummary: Zeldzaamwoordgepland.\nthemes: [armoede-en-schulden]\npublished: 2027-01-01\noffer_type: training\nproviders: [movisie]\ndelivery_mode: online\n---\nZeldzaamwoordgepland.\n");
     t.write("leeraanbod/concept.md", "---\ntitle: Concept aanbod\nsummary: Zeldzaamwoordconcept.\nthemes: [armoede-en-schulden]\npublished: 2024-01-01\ndraft: true\noffer_type: training\nproviders: [movisie]\ndelivery_mode: online\n---\nZeldzaamwoordconcept.\n");
@@ -63,7 +63,7 @@ fn private_persons_and_held_back_items_are_in_no_output() {
 }
 
 #[test]
-fn failed_build_leaves_previous_output_byte_identical() {
+fn g36_failed_build_leaves_previous_output_byte_identical() {
     let t = Tree::base();
     assert_eq!(t.build(&[]).code, 0);
     let before = t.snapshot_public();
@@ -76,7 +76,7 @@ fn failed_build_leaves_previous_output_byte_identical() {
 }
 
 #[test]
-fn two_builds_are_byte_identical_and_now_is_explicit() {
+fn g39_two_builds_are_byte_identical_and_now_is_explicit() {
     let t = Tree::base();
     assert_eq!(t.build(&[]).code, 0);
     let first = t.snapshot_public();
@@ -89,7 +89,7 @@ fn two_builds_are_byte_identical_and_now_is_explicit() {
 }
 
 #[test]
-fn crlf_and_bom_give_identical_output() {
+fn a09_crlf_and_bom_give_identical_output() {
     let clean = Tree::base();
     assert_eq!(clean.build(&[]).code, 0);
     let messy = Tree::base();
@@ -106,7 +106,7 @@ fn crlf_and_bom_give_identical_output() {
 }
 
 #[test]
-fn no_stale_pages_after_a_source_is_deleted() {
+fn g38_no_stale_pages_after_a_source_is_deleted() {
     let t = Tree::base();
     assert_eq!(t.build(&[]).code, 0);
     assert!(t.public().join("over/index.html").exists());
@@ -116,7 +116,7 @@ fn no_stale_pages_after_a_source_is_deleted() {
 }
 
 #[test]
-fn refuses_folders_it_did_not_create() {
+fn g37_refuses_folders_it_did_not_create() {
     let t = Tree::base();
     std::fs::create_dir_all(t.root.join("eigen")).unwrap();
     std::fs::write(t.root.join("eigen/belangrijk.txt"), "niet weggooien").unwrap();
@@ -136,7 +136,7 @@ fn refuses_folders_it_did_not_create() {
 }
 
 #[test]
-fn yaml_1_1_words_stay_the_strings_written() {
+fn a06_yaml_1_1_words_stay_the_strings_written() {
     let t = Tree::base();
     t.write(
         "themas/no.md",
@@ -150,7 +150,7 @@ fn yaml_1_1_words_stay_the_strings_written() {
 }
 
 #[test]
-fn titles_with_markup_are_escaped_everywhere() {
+fn d26_titles_with_markup_are_escaped_in_the_page() {
     let t = Tree::base();
     t.write("themas/xss.md", "---\ntitle: \"<script>alert(1)</script> & \\\"quotes\\\" </title>\"\nsummary: \"<img src=x onerror=alert(1)>\"\nkind: leefgebied\n---\n<script>alert(2)</script>\n\n[klik](javascript:alert(3))\n");
     let r = t.build(&[]);
@@ -257,7 +257,7 @@ fn grow(t: &Tree, n: usize) {
 }
 
 #[test]
-fn killed_build_leaves_previous_output_byte_identical() {
+fn g36_killed_build_leaves_previous_output_byte_identical() {
     let t = Tree::base();
     assert_eq!(t.build(&[]).code, 0);
     let before = t.snapshot_public();
@@ -300,7 +300,7 @@ fn killed_build_leaves_previous_output_byte_identical() {
 
 #[cfg(unix)]
 #[test]
-fn full_disk_is_an_error_naming_the_path_and_keeps_the_previous_output() {
+fn g42_full_disk_is_an_error_naming_the_path_and_keeps_the_previous_output() {
     let t = Tree::base();
     assert_eq!(t.build(&[]).code, 0);
     let before = t.snapshot_public();

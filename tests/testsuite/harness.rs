@@ -140,11 +140,55 @@ pub fn headlines(stderr: &str) -> Vec<&str> {
     stderr.lines().filter(|l| l.contains(": error: ") || l.contains(": warning: ")).collect()
 }
 
+/// The base site built once per test process, so every case can start from a previous
+/// `public/` without paying for a build.
+fn base_public() -> &'static Vec<(String, Vec<u8>)> {
+    static BUILT: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        let t = Tree::base();
+        let r = t.build(&[]);
+        assert_eq!(r.code, 0, "the base site must build:\n{}", r.stderr);
+        t.snapshot_public()
+    })
+}
+
+impl Tree {
+    /// Puts the base site's output into `public/`, as a previous build would have left it.
+    pub fn with_previous_public(&self) -> Vec<(String, Vec<u8>)> {
+        let files = base_public();
+        for (rel, bytes) in files {
+            let p = self.public().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, bytes).unwrap();
+        }
+        files.clone()
+    }
+}
+
+/// Asserts the ERR contract of RELIABILITY.md on a tree that has a previous `public/`:
+/// `build` exits 1, its first message starts with `headline` (`path:line:col: error: ...`),
+/// says the output was left as it was, and `public/` is byte-identical.
+pub fn assert_build_refused(t: &Tree, args: &[&str], headline: &str) -> Run {
+    let before = t.snapshot_public();
+    assert!(!before.is_empty(), "no previous public/ to compare with");
+    let r = t.build(args);
+    assert_eq!(r.code, 1, "build must exit 1:\n{}", r.stderr);
+    let heads = headlines(&r.stderr);
+    assert!(heads.first().is_some_and(|h| h.starts_with(headline)), "expected {headline}\n got {heads:?}");
+    assert!(r.stderr.contains("build stopped: public left as it was"), "{}", r.stderr);
+    assert!(before == t.snapshot_public(), "public/ changed after a refused build");
+    r
+}
+
 /// Runs `cases/<name>`: overlay, `remove`, `expect` (`exit N`, `args ...`, then one
-/// expected headline prefix per line, in output order).
+/// expected headline prefix per line, in output order). `check` must give exactly those
+/// messages; `build` with the same arguments, over a previous `public/`, must give the
+/// same messages and exit code, and when that code is 1 (ERR) leave `public/`
+/// byte-identical. A case that only warns must fail under `--strict`.
 pub fn run_case(name: &str) {
     let dir = cases_dir().join(name);
     let t = Tree::base();
+    let before = t.with_previous_public();
     if dir.join("content").is_dir() {
         copy_dir(&dir.join("content"), &t.content());
     }
@@ -173,6 +217,17 @@ pub fn run_case(name: &str) {
     assert_eq!(got.len(), wanted.len(), "{name}: expected {} messages, got:\n{}", wanted.len(), got.join("\n"));
     for (g, w) in got.iter().zip(&wanted) {
         assert!(g.starts_with(w.as_str()), "{name}:\n  expected: {w}\n  got:      {g}");
+    }
+    // The same through `build`, over the previous output.
+    let b = t.build(&argv);
+    assert_eq!(Some(b.code), code, "{name}: build exit code\n{}", b.stderr);
+    assert_eq!(headlines(&b.stderr), got, "{name}: build and check disagree");
+    if b.code == 1 {
+        assert!(b.stderr.contains("build stopped: public left as it was"), "{name}:\n{}", b.stderr);
+        assert!(before == t.snapshot_public(), "{name}: public/ changed after a refused build");
+    } else if !got.is_empty() {
+        let strict = t.check(&["--strict"]);
+        assert_eq!(strict.code, 1, "{name}: a warning must fail under --strict\n{}", strict.stderr);
     }
     insta::with_settings!({ snapshot_path => suite_dir().join("snapshots"), prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!(name, r.stderr);

@@ -8,6 +8,7 @@ mod build;
 mod content;
 mod harness;
 mod programmatic;
+mod reliability;
 mod search;
 mod serve;
 

@@ -128,7 +128,7 @@ fn index_texts(t: &Tree) -> Vec<(String, String)> {
 }
 
 #[test]
-fn held_back_items_are_absent_from_the_search_index() {
+fn e31_held_back_items_are_absent_from_the_search_index() {
     let t = Tree::base();
     let offer = |slug: &str, extra: &str, word: &str| {
         t.write(
@@ -168,7 +168,7 @@ fn held_back_items_are_absent_from_the_search_index() {
 }
 
 #[test]
-fn the_index_holds_plain_text_and_is_deterministic() {
+fn e30_the_index_holds_plain_text_and_is_deterministic() {
     let t = Tree::base();
     t.write(
         "publicaties/escapes.md",

@@ -111,7 +111,7 @@ impl Drop for Server {
 }
 
 #[test]
-fn serve_binds_to_loopback_serves_from_memory_and_never_writes_public() {
+fn h43_serve_binds_to_loopback_serves_from_memory_and_never_writes_public() {
     let s = Server::start(Tree::base(), &[]);
     let (status, head, body) = s.get("/");
     assert_eq!(status, 200, "{head}");
@@ -136,7 +136,7 @@ fn serve_binds_to_loopback_serves_from_memory_and_never_writes_public() {
 }
 
 #[test]
-fn serve_answers_404_to_traversal_in_every_form() {
+fn h44_serve_answers_404_to_traversal_in_every_form() {
     let s = Server::start(Tree::base(), &[]);
     let root = s.tree.root.to_string_lossy().into_owned();
     for target in [
@@ -163,6 +163,18 @@ fn serve_answers_404_to_traversal_in_every_form() {
         "/themas/armoede-en-schulden.md",
         "/index.html%00.css",
         "/.leernet-output",
+        "/..%252f..%252fetc%252fpasswd",
+        "/.%252e/.%252e/etc/passwd",
+        "/%2e./%2e./etc/passwd",
+        "/..;/..;/etc/passwd",
+        "/assets/..%2fstyle.css",
+        "/%2F%2Fetc/passwd",
+        "/themas/%2e",
+        "/..%c0%af..%c0%afetc/passwd",
+        "/%u002e%u002e/etc/passwd",
+        "/.../.../etc/passwd",
+        "/.git/config",
+        "/%2e%2e%5c%2e%2e%5cetc%5cpasswd",
     ] {
         let (status, head, body) = s.get(target);
         assert_eq!(status, 404, "{target}: {head}");
@@ -173,7 +185,31 @@ fn serve_answers_404_to_traversal_in_every_form() {
 }
 
 #[test]
-fn serve_checks_absolute_form_targets() {
+fn h44_traversal_with_head_and_other_methods_is_refused_too() {
+    let s = Server::start(Tree::base(), &[]);
+    let root = s.tree.root.to_string_lossy().into_owned();
+    for (method, target, want) in [
+        ("HEAD", "/../../etc/passwd", 404),
+        ("HEAD", "/%2e%2e/%2e%2e/etc/passwd", 404),
+        ("GET", "/index.html", 200),
+        ("OPTIONS", "*", 405),
+        ("PUT", "/index.html", 405),
+        ("DELETE", "/index.html", 405),
+        ("TRACE", "/", 405),
+    ] {
+        let (status, head, body) =
+            s.raw(&format!("{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", s.host()));
+        assert_eq!(status, want, "{method} {target}: {head}");
+        assert!(!body.contains("root:") && !body.contains(&root) && !head.contains(&root), "{method} {target}");
+    }
+    // A request line that is not HTTP at all gets no file either.
+    let (status, _, body) = s.raw("GET /../../etc/passwd\r\n\r\n");
+    assert_ne!(status, 200);
+    assert!(!body.contains("root:"));
+}
+
+#[test]
+fn h46_serve_checks_absolute_form_targets() {
     let s = Server::start(Tree::base(), &[]);
     let own = format!("GET http://{}/ HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", s.host(), s.host());
     assert_eq!(s.raw(&own).0, 200);
@@ -187,7 +223,7 @@ fn serve_checks_absolute_form_targets() {
 }
 
 #[test]
-fn serve_refuses_a_foreign_host_and_a_foreign_origin_on_the_reload_channel() {
+fn h46_serve_refuses_a_foreign_host_and_a_foreign_origin_on_the_reload_channel() {
     let s = Server::start(Tree::base(), &[]);
     let p = s.port;
     for host in ["evil.example", &format!("evil.example:{p}"), &format!("localhost.evil.example:{p}"), "127.0.0.1:1"] {
@@ -220,7 +256,7 @@ fn serve_refuses_a_foreign_host_and_a_foreign_origin_on_the_reload_channel() {
 }
 
 #[test]
-fn serve_lists_no_folders_and_names_no_server_paths() {
+fn h45_serve_lists_no_folders_and_names_no_server_paths() {
     let s = Server::start(Tree::base(), &[]);
     let root = s.tree.root.to_string_lossy().into_owned();
     let (_, _, not_found) = s.get("/nergens/");
@@ -236,7 +272,7 @@ fn serve_lists_no_folders_and_names_no_server_paths() {
 }
 
 #[test]
-fn serve_warns_before_listening_on_another_address() {
+fn h43_serve_warns_before_listening_on_another_address() {
     let s = Server::start(Tree::base(), &["--bind", "127.0.0.1"]);
     assert!(!s.log().contains("warning"));
     let tree = Tree::base();
@@ -254,7 +290,7 @@ fn serve_warns_before_listening_on_another_address() {
 }
 
 #[test]
-fn serve_shows_a_broken_file_with_its_line_stays_up_and_recovers() {
+fn h47_serve_shows_a_broken_file_with_its_line_stays_up_and_recovers() {
     let s = Server::start(Tree::base(), &[]);
     let rel = "themas/armoede-en-schulden.md";
     let good = std::fs::read_to_string(s.tree.content().join(rel)).unwrap();
@@ -273,7 +309,7 @@ fn serve_shows_a_broken_file_with_its_line_stays_up_and_recovers() {
 }
 
 #[test]
-fn serve_ignores_editor_temp_files_and_joins_an_edit_storm() {
+fn h48_serve_ignores_editor_temp_files_and_joins_an_edit_storm() {
     let s = Server::start(Tree::base(), &[]);
     let before = s.generation();
     for name in ["themas/.#x.md", "themas/x.md~", "themas/.x.md.swp", ".DS_Store", "themas/#x.md#"] {

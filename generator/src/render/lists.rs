@@ -220,7 +220,8 @@ impl Lists {
             .groups
             .iter()
             .map(|(dim, title, values)| {
-                let current = scope.as_ref().and_then(|s| s.1.strip_prefix(&format!("{dim}/"))).map(|c| c.trim_end_matches('/'));
+                let current =
+                    scope.as_ref().and_then(|s| s.1.strip_prefix(&format!("{dim}/"))).map(|c| c.trim_end_matches('/'));
                 FilterGroup {
                     title: format!("Filter op {}", title.to_lowercase()),
                     links: shown_values(site, dim, values, current)

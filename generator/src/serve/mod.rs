@@ -16,6 +16,10 @@ pub mod incremental;
 mod overlay;
 mod watch;
 
+/// The request-path resolution and the Host/Origin guards, for the fuzz targets (`fuzz/`)
+/// and the raw-TCP tests.
+pub use http::{allowed_host, output_path, same_origin};
+
 use anyhow::{Context, Result};
 use incremental::{Changes, Engine, Generation};
 use std::net::SocketAddr;

@@ -1,0 +1,9 @@
+//! cargo-fuzz target `frontmatter`: the invariants are in `../checks.rs` (module `frontmatter`),
+//! shared with the replay of seeds and regressions in the normal test suite.
+#![no_main]
+
+#[path = "../checks.rs"]
+#[allow(dead_code)]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::frontmatter::check(data));
