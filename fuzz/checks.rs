@@ -70,7 +70,7 @@ pub mod frontmatter {
                     display: format!("content/{folder}/fuzz.md"),
                     folder: folder.to_string(),
                     stem: "fuzz".to_string(),
-                    text,
+                    text: text.into(),
                 };
                 let file_ctx = FileContext { vocab: &ctx.vocab, fields: &ctx.fields, now: ctx.now };
                 let (doc, diags) = leernet::document::read(&file, &file_ctx);
@@ -80,7 +80,7 @@ pub mod frontmatter {
                 if let Some(doc) = doc {
                     assert!(doc.body_offset <= file.text.len());
                     assert!(file.text.is_char_boundary(doc.body_offset));
-                    let _ = doc.body_position(doc.body().len());
+                    assert_eq!(doc.body(), &file.text[doc.body_offset..]);
                 }
             }
             n if n == kinds.len() => {

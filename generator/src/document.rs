@@ -27,22 +27,15 @@ pub struct Document {
 }
 
 impl Document {
+    /// The Markdown body. Checking a site takes the text out of its documents once their
+    /// bodies are rendered (`site::links::render_bodies`); after that it is empty.
     pub fn body(&self) -> &str {
-        &self.file.text[self.body_offset..]
+        self.file.text.get(self.body_offset..).unwrap_or_default()
     }
 
     /// A diagnostic at the value of `field` in this file.
     pub fn diag(&self, error: bool, field: &str, message: impl Into<String>) -> Diagnostic {
         diag_at(&self.file, &self.locs, error, field, message)
-    }
-
-    /// File line and column of a byte offset in the body.
-    pub fn body_position(&self, offset: usize) -> (u32, u32) {
-        let abs = (self.body_offset + offset).min(self.file.text.len());
-        let before = &self.file.text[..abs];
-        let line = before.matches('\n').count() as u32 + 1;
-        let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) as u32 + 1;
-        (line, col)
     }
 }
 

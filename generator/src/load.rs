@@ -22,7 +22,7 @@ pub struct SourceFile {
     /// File name without `.md`.
     pub stem: String,
     /// UTF-8 text, BOM stripped, every line ending turned into `\n`.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
 }
 
 /// A file under `media/`, copied to the output as it is.
@@ -203,7 +203,7 @@ fn read_entry(entry: Entry, display_root: &str, source: &dyn Source) -> Result<R
     let folder = rel.split('/').next().unwrap_or_default().to_string();
     let name = rel.rsplit('/').next().unwrap_or_default();
     let stem = name.strip_suffix(".md").unwrap_or(name).to_string();
-    Ok(Ok(Either::File(SourceFile { rel, display: shown, folder, stem, text })))
+    Ok(Ok(Either::File(SourceFile { rel, display: shown, folder, stem, text: text.into() })))
 }
 
 /// UTF-8 only; a UTF-8 BOM is stripped, UTF-16 is named as such, and CRLF or lone CR

@@ -15,3 +15,9 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// mimalloc instead of the system allocator: 15% less CPU and a lower peak at 10,000
+/// items, and it hands freed memory back, which a 100,000-item build needs (README,
+/// performance).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

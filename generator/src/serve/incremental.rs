@@ -111,7 +111,7 @@ impl Engine {
         let tree = load::load_from(&self.content_dir, &Kind::folders(), &self.files)?;
         timings.steps.push(("load", t.elapsed()));
         let t = Instant::now();
-        self.memo.begin(tree.vocab_yaml.as_ref().map(|f| f.text.as_str()), self.options.now);
+        self.memo.begin(tree.vocab_yaml.as_ref().map(|f| &*f.text), self.options.now);
         let live: HashSet<String> = tree.files.iter().map(|f| f.rel.clone()).collect();
         let checked = site::build_with(tree, self.options.clone(), self.memo.as_ref());
         timings.steps.push(("check", t.elapsed()));
@@ -387,16 +387,16 @@ impl PerFile for Memo {
         self.words.clone()
     }
 
-    fn render_body(&self, doc: &Document, resolver: &dyn LinkResolver) -> Arc<Body> {
+    fn render_body(&self, doc: &Document, markdown: &str, resolver: &dyn LinkResolver) -> Arc<Body> {
         if let Some(e) = self.bodies.read().unwrap_or_else(PoisonError::into_inner).get(&doc.file.rel) {
-            if e.body == doc.body() && same_answers(&e.asked, resolver) {
+            if e.body == markdown && same_answers(&e.asked, resolver) {
                 return e.rendered.clone();
             }
         }
         let recorder = Recorder { inner: resolver, asked: RefCell::new(Vec::new()) };
-        let rendered = Arc::new(crate::site::body::render(doc.body(), &recorder, &self.words));
+        let rendered = Arc::new(crate::site::body::render(markdown, &recorder, &self.words));
         let entry =
-            BodyEntry { body: doc.body().to_string(), asked: recorder.asked.into_inner(), rendered: rendered.clone() };
+            BodyEntry { body: markdown.to_string(), asked: recorder.asked.into_inner(), rendered: rendered.clone() };
         self.bodies.write().unwrap_or_else(PoisonError::into_inner).insert(doc.file.rel.clone(), entry);
         rendered
     }

@@ -175,48 +175,97 @@ impl LinkResolver for Resolver<'_> {
 
 /// Renders the body of every visible document in parallel, turning body issues into
 /// diagnostics at file positions, then checks `#anchor`s against the target headings.
+///
+/// This is the last step that reads the sources: each document's text is taken out as its
+/// body is rendered and dropped once its diagnostics are made, so a large site never holds
+/// its sources and its rendered bodies at once. Where each value sat is dropped too.
 pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dyn super::PerFile) {
-    let rendered: Vec<_> = (0..site.docs.len())
+    let texts: Vec<std::sync::Arc<str>> =
+        site.docs.iter_mut().map(|d| std::mem::replace(&mut d.file.text, std::sync::Arc::from(""))).collect();
+    let site_ref: &Site = site;
+    let rendered: Vec<(Option<std::sync::Arc<super::body::Body>>, Vec<Diagnostic>, Vec<PendingAnchor>)> = texts
         .into_par_iter()
-        .map(|i| site.is_visible(i).then(|| per_file.render_body(&site.docs[i], &Resolver { site, from: i })))
-        .collect();
-    for (i, r) in rendered.iter().enumerate() {
-        let Some(r) = r else { continue };
-        let doc = &site.docs[i];
-        for issue in &r.issues {
-            let (line, col) = doc.body_position(issue.offset);
-            let d = match issue.severity {
-                IssueSeverity::Error => Diagnostic::error(&doc.file.display, issue.message.clone()),
-                IssueSeverity::Warning => Diagnostic::warning(&doc.file.display, issue.message.clone()),
-            };
-            diags.push(d.at(&doc.file.text, line, col));
-        }
-    }
-    // Anchors: a link to `x.md#aanpak` needs a heading `aanpak` on x.
-    for (i, r) in rendered.iter().enumerate() {
-        let Some(r) = r else { continue };
-        let doc = &site.docs[i];
-        let resolver = Resolver { site, from: i };
-        for link in &r.internal_links {
-            let Some(anchor) = &link.anchor else { continue };
-            let target =
-                resolver.content_path(&link.target).and_then(|p| p.strip_suffix(".md").map(String::from)).and_then(
-                    |p| p.split_once('/').and_then(|(f, s)| Kind::from_folder(f).and_then(|k| site.lookup(k, s))),
-                );
-            if let Some(Some(t)) = target.map(|j| rendered[j].as_ref()) {
-                if !t.headings.iter().any(|h| &h.id == anchor) {
-                    let (line, col) = doc.body_position(link.offset);
-                    let ids: Vec<&str> = t.headings.iter().map(|h| h.id.as_str()).collect();
-                    diags.push(
+        .enumerate()
+        .map(|(i, text)| {
+            if !site_ref.is_visible(i) {
+                return (None, Vec::new(), Vec::new());
+            }
+            let doc = &site_ref.docs[i];
+            let resolver = Resolver { site: site_ref, from: i };
+            let markdown = text.get(doc.body_offset..).unwrap_or_default();
+            let body = per_file.render_body(doc, markdown, &resolver);
+            let position = |offset: usize| body_position(&text, doc.body_offset, offset);
+            let issues = body
+                .issues
+                .iter()
+                .map(|issue| {
+                    let (line, col) = position(issue.offset);
+                    let d = match issue.severity {
+                        IssueSeverity::Error => Diagnostic::error(&doc.file.display, issue.message.clone()),
+                        IssueSeverity::Warning => Diagnostic::warning(&doc.file.display, issue.message.clone()),
+                    };
+                    d.at(&text, line, col)
+                })
+                .collect();
+            // Anchors: a link to `x.md#aanpak` needs a heading `aanpak` on x, known once
+            // every body is rendered; the message is made now, while the source is here.
+            let anchors = body
+                .internal_links
+                .iter()
+                .filter_map(|link| {
+                    let anchor = link.anchor.as_ref()?;
+                    let target = resolver
+                        .content_path(&link.target)
+                        .and_then(|p| p.strip_suffix(".md").map(String::from))
+                        .and_then(|p| {
+                            p.split_once('/')
+                                .and_then(|(f, s)| Kind::from_folder(f).and_then(|k| site_ref.lookup(k, s)))
+                        })?;
+                    let (line, col) = position(link.offset);
+                    let warning =
                         Diagnostic::warning(&doc.file.display, format!("no heading \"#{anchor}\" in {}", link.target))
-                            .at(&doc.file.text, line, col)
-                            .help_opt(crate::diagnostics::did_you_mean(anchor, ids)),
-                    );
-                }
+                            .at(&text, line, col);
+                    Some(PendingAnchor { target, anchor: anchor.clone(), warning })
+                })
+                .collect();
+            (Some(body), issues, anchors)
+        })
+        .collect();
+    let mut pending = Vec::new();
+    let mut bodies = Vec::with_capacity(rendered.len());
+    for (body, issues, anchors) in rendered {
+        diags.extend(issues);
+        pending.extend(anchors);
+        bodies.push(body);
+    }
+    for PendingAnchor { target, anchor, warning } in pending {
+        if let Some(t) = &bodies[target] {
+            if !t.headings.iter().any(|h| h.id == anchor) {
+                let ids: Vec<&str> = t.headings.iter().map(|h| h.id.as_str()).collect();
+                diags.push(warning.help_opt(crate::diagnostics::did_you_mean(&anchor, ids)));
             }
         }
     }
-    site.bodies = rendered;
+    site.bodies = bodies;
+    for d in &mut site.docs {
+        d.locs = Default::default();
+    }
+}
+
+/// A link to `x.md#anchor`, waiting for x's headings.
+struct PendingAnchor {
+    target: usize,
+    anchor: String,
+    warning: Diagnostic,
+}
+
+/// File line and column of a byte offset in a body that starts at `body_offset` of `text`.
+fn body_position(text: &str, body_offset: usize, offset: usize) -> (u32, u32) {
+    let abs = (body_offset + offset).min(text.len());
+    let before = text.get(..abs).unwrap_or(text);
+    let line = before.matches('\n').count() as u32 + 1;
+    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) as u32 + 1;
+    (line, col)
 }
 
 #[cfg(test)]

@@ -125,7 +125,8 @@ pub struct Checked {
 /// unchanged files (`serve::incremental`), proven equal to `Fresh` by its tests.
 pub trait PerFile: Sync {
     fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diagnostic>);
-    fn render_body(&self, doc: &Document, resolver: &dyn crate::markdown::LinkResolver) -> Arc<Body>;
+    /// Renders `markdown`, the body of `doc`.
+    fn render_body(&self, doc: &Document, markdown: &str, resolver: &dyn crate::markdown::LinkResolver) -> Arc<Body>;
     /// The word numbers the bodies are analysed with.
     fn words(&self) -> Arc<Words>;
 }
@@ -140,8 +141,8 @@ impl PerFile for Fresh {
     fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diagnostic>) {
         document::read(file, ctx)
     }
-    fn render_body(&self, doc: &Document, resolver: &dyn crate::markdown::LinkResolver) -> Arc<Body> {
-        Arc::new(body::render(doc.body(), resolver, &self.words))
+    fn render_body(&self, _doc: &Document, markdown: &str, resolver: &dyn crate::markdown::LinkResolver) -> Arc<Body> {
+        Arc::new(body::render(markdown, resolver, &self.words))
     }
     fn words(&self) -> Arc<Words> {
         self.words.clone()
@@ -160,21 +161,24 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
     let (config, vocab) = settings(&tree.site_yaml, &tree.vocab_yaml, &mut diags);
     let fields = FieldNames::new();
     let ctx = FileContext { vocab: &vocab, fields: &fields, now: options.now };
-    let results: Vec<_> = tree.files.par_iter().map(|f| per_file.read(f, &ctx)).collect();
+    // Each file is handed over: a document keeps its text only while the site is checked.
+    let results: Vec<_> = tree
+        .files
+        .into_par_iter()
+        .map(|f| {
+            let (doc, ds) = per_file.read(&f, &ctx);
+            let name = doc.is_none().then(|| Kind::from_folder(&f.folder).map(|k| (k, f.stem))).flatten();
+            (doc, ds, name)
+        })
+        .collect();
     let mut docs = Vec::with_capacity(results.len());
     // Files that exist but could not be read: references to them are not reported as
     // unknown, since fixing the file fixes them.
     let mut unreadable = std::collections::HashSet::new();
-    for ((doc, ds), file) in results.into_iter().zip(&tree.files) {
+    for (doc, ds, name) in results {
         diags.extend(ds);
-        match doc {
-            Some(d) => docs.push(d),
-            None => {
-                if let Some(k) = Kind::from_folder(&file.folder) {
-                    unreadable.insert((k, file.stem.clone()));
-                }
-            }
-        }
+        docs.extend(doc);
+        unreadable.extend(name);
     }
     docs.sort_by(|a, b| (a.kind, &a.slug, &a.file.rel).cmp(&(b.kind, &b.slug, &b.file.rel)));
     // `updated` falls back to the file's last commit, when that is after `published`.
