@@ -183,7 +183,7 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dy
     let texts: Vec<std::sync::Arc<str>> =
         site.docs.iter_mut().map(|d| std::mem::replace(&mut d.file.text, std::sync::Arc::from(""))).collect();
     let site_ref: &Site = site;
-    let rendered: Vec<(Option<std::sync::Arc<super::body::Body>>, Vec<Diagnostic>, Vec<PendingAnchor>)> = texts
+    let rendered: Vec<Rendered> = texts
         .into_par_iter()
         .enumerate()
         .map(|(i, text)| {
@@ -251,6 +251,9 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dy
         d.locs = Default::default();
     }
 }
+
+/// One document's body, with the diagnostics of its body and its links to anchors.
+type Rendered = (Option<std::sync::Arc<super::body::Body>>, Vec<Diagnostic>, Vec<PendingAnchor>);
 
 /// A link to `x.md#anchor`, waiting for x's headings.
 struct PendingAnchor {
