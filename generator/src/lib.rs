@@ -36,3 +36,9 @@ pub mod yaml;
 /// A hash map for the build's own short keys (terms, words, ids), which need no DoS
 /// resistance: foldhash with a fixed seed, so runs behave the same.
 pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+
+/// The 64-bit hash `FastMap` uses, of one string.
+pub fn fast_hash(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(s)
+}

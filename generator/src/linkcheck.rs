@@ -119,6 +119,11 @@ fn resolve_into(from: &str, href: &str, out: &mut String) -> bool {
     true
 }
 
+/// An id's 64-bit hash: a false match among the ids of one page is as good as impossible.
+fn id_hash(id: &str) -> u64 {
+    crate::fast_hash(id)
+}
+
 /// The links and ids of every output file, gathered as the files are made (from many
 /// threads), and checked once all are known.
 #[derive(Debug, Default)]
@@ -127,8 +132,8 @@ pub struct LinkIndex(Mutex<Gathered>);
 #[derive(Debug, Default)]
 struct Gathered {
     paths: HashSet<String>,
-    /// Per HTML page with ids: its ids.
-    ids: FastMap<String, HashSet<Box<str>>>,
+    /// Per HTML page with ids: their hashes, sorted (a large site has millions of ids).
+    ids: FastMap<String, Box<[u64]>>,
     /// Every link target (`path` or `path#fragment`): the first page linking to it, by
     /// path order, the link as written there, and how many pages link to it.
     links: FastMap<String, (String, String, usize)>,
@@ -138,10 +143,12 @@ impl LinkIndex {
     /// Notes the file's path and, for HTML, its ids and the internal links it makes.
     pub fn add(&self, file: &OutputFile) {
         let html = file.path.ends_with(".html").then(|| std::str::from_utf8(&file.bytes).ok()).flatten();
-        let mut ids = HashSet::new();
+        let mut ids: Vec<u64> = Vec::new();
         let mut links: Vec<(String, std::borrow::Cow<str>)> = Vec::new();
         if let Some(text) = html {
-            ids = attr_values(text, "id").into_iter().map(|v| unescape(v).into()).collect();
+            ids = attr_values(text, "id").into_iter().map(|v| id_hash(&unescape(v))).collect();
+            ids.sort_unstable();
+            ids.dedup();
             let bodies = body_ranges(text);
             let mut target = String::new();
             for raw in attr_values(text, "href").into_iter().chain(attr_values(text, "src")) {
@@ -162,7 +169,7 @@ impl LinkIndex {
         let mut g = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         g.paths.insert(file.path.clone());
         if !ids.is_empty() {
-            g.ids.insert(file.path.clone(), ids);
+            g.ids.insert(file.path.clone(), ids.into_boxed_slice());
         }
         for (key, href) in links {
             match g.links.get_mut(key.as_str()) {
@@ -198,7 +205,7 @@ impl LinkIndex {
                 format!("no file {target}")
             } else if !frag.is_empty()
                 && target.ends_with(".html")
-                && !g.ids.get(target).is_some_and(|set| set.contains(frag))
+                && !g.ids.get(target).is_some_and(|ids| ids.binary_search(&id_hash(frag)).is_ok())
             {
                 format!("no id \"{frag}\" on {target}")
             } else {

@@ -26,18 +26,6 @@ impl Timings {
         let t = Instant::now();
         let v = f();
         self.steps.push((name, t.elapsed()));
-        if std::env::var_os("LEERNET_DEBUG_RSS").is_some() {
-            let rss = std::fs::read_to_string("/proc/self/statm")
-                .ok()
-                .and_then(|s| s.split_whitespace().nth(1).and_then(|p| p.parse::<u64>().ok()))
-                .unwrap_or(0)
-                * 4096
-                / 1_000_000;
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("after {name}: {rss} MB");
-            }
-        }
         v
     }
 

@@ -72,8 +72,8 @@ fn shards(inverted: &Inverted, files: &mut Vec<OutputFile>) -> Result<(Vec<(Stri
     let mut chunk_first = 0usize;
     let mut chunk_chars = 0usize;
     let mut chunks = 0usize;
-    for (n, list) in inverted.postings.iter().enumerate() {
-        let encoded = id_list(list.iter().copied(), true);
+    for n in 0..inverted.postings.terms() {
+        let encoded = id_list(inverted.postings.of(n), true);
         if !chunk.is_empty() && chunk_chars + encoded.len() > CHUNK_CHARS {
             files.push(file(&format!("p{chunks}.js"), &format!("p{chunks}"), &(chunk_first, &chunk))?);
             chunks += 1;
@@ -91,7 +91,7 @@ fn shards(inverted: &Inverted, files: &mut Vec<OutputFile>) -> Result<(Vec<(Stri
     }
     // Lexicon shards: terms, document frequencies, chunk numbers.
     let terms: Vec<(&String, usize)> =
-        inverted.terms.iter().zip(&inverted.postings).map(|(t, l)| (t, l.len())).collect();
+        inverted.terms.iter().enumerate().map(|(n, t)| (t, inverted.postings.len_of(n))).collect();
     let mut lexicon = Vec::new();
     let mut start = 0;
     while start < terms.len() {

@@ -29,9 +29,31 @@ pub struct Inverted {
     /// Sorted.
     pub terms: Vec<String>,
     /// Per term, ascending ids with their score level.
-    pub postings: Vec<Vec<(u32, u8)>>,
+    pub postings: Postings,
     /// Every indexed word as written (folded), sorted.
     pub vocabulary: Vec<String>,
+}
+
+/// Every term's postings in one array: an id and its 5-bit level packed in a `u32`
+/// (`id << 5 | level`), term after term.
+pub struct Postings {
+    start: Vec<usize>,
+    packed: Vec<u32>,
+}
+
+impl Postings {
+    /// Term `t`'s postings: ascending ids with their score level.
+    pub fn of(&self, t: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
+        self.packed[self.start[t]..self.start[t + 1]].iter().map(|&p| (p >> 5, (p & 31) as u8))
+    }
+
+    pub fn len_of(&self, t: usize) -> usize {
+        self.start[t + 1] - self.start[t]
+    }
+
+    pub fn terms(&self) -> usize {
+        self.start.len() - 1
+    }
 }
 
 /// Occurrences of each word of one item, per scored field (`SCORED` order).
@@ -98,15 +120,27 @@ pub fn invert(corpus: &Corpus, site: &Site) -> Inverted {
             scored(&words, &word_terms, body_len as f64 / avg_body)
         })
         .collect();
-    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); terms.len()];
+    // Counting sort into one array, docs in id order within each term.
+    let mut start = vec![0usize; terms.len() + 1];
+    for list in &per_doc {
+        for &(t, _) in list {
+            start[t as usize + 1] += 1;
+        }
+    }
+    for t in 1..start.len() {
+        start[t] += start[t - 1];
+    }
+    let mut fill = start.clone();
+    let mut packed = vec![0u32; start[terms.len()]];
     for (id, list) in per_doc.into_iter().enumerate() {
         for (t, level) in list {
-            postings[t as usize].push((id as u32, level));
+            packed[fill[t as usize]] = ((id as u32) << 5) | u32::from(level & 31);
+            fill[t as usize] += 1;
         }
     }
     Inverted {
         terms: terms.into_iter().map(String::from).collect(),
-        postings,
+        postings: Postings { start, packed },
         vocabulary: vocabulary.iter().map(|&w| snap.word(w).to_string()).collect(),
     }
 }
