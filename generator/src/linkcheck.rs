@@ -205,7 +205,7 @@ impl LinkIndex {
                 format!("no file {target}")
             } else if !frag.is_empty()
                 && target.ends_with(".html")
-                && !g.ids.get(target).is_some_and(|ids| ids.binary_search(&id_hash(frag)).is_ok())
+                && g.ids.get(target).is_none_or(|ids| ids.binary_search(&id_hash(frag)).is_err())
             {
                 format!("no id \"{frag}\" on {target}")
             } else {
