@@ -88,15 +88,10 @@ pub fn outputs(site: &site::Site, layouts: &Layouts, timings: &mut Timings) -> R
 /// checksums. Returns the number of files.
 pub fn emit(site: &site::Site, layouts: &Layouts, timings: &mut Timings, sink: &dyn Sink) -> Result<usize> {
     let tee = Tee { links: LinkIndex::default(), digests: Digests::default(), sink, count: AtomicUsize::new(0) };
-    // The words of every published item, numbered: read by matching and by the index.
-    let corpus = timings.step("words", || crate::search::corpus::Corpus::new(site));
     // Matching before rendering, in parallel: question and supply pages read it.
-    timings.step("matching", || {
-        let _ = site.matches.set(crate::agenda::matching::compute_with(site, &corpus));
-    });
+    timings.step("matching", || site.matches());
     timings.step("render", || crate::render::render_into(site, layouts, crate::render::Which::All, &tee))?;
-    timings.step("search", || crate::search::index_into(site, &corpus, &tee))?;
-    drop(corpus);
+    timings.step("search", || crate::search::index_into(site, &tee))?;
     timings.step("feeds", || -> Result<()> {
         let pages = tee.links.pages();
         let files = crate::feeds::files(site, &pages)

@@ -18,8 +18,6 @@
 //! the leave-one-out evaluation in the test suite measures the score against them.
 
 use crate::model::{Kind, Raw};
-use crate::search::corpus::Corpus;
-use crate::search::fields::Field;
 use crate::site::Site;
 use crate::FastMap;
 use rayon::prelude::*;
@@ -52,49 +50,55 @@ fn is_candidate(site: &Site, i: usize) -> bool {
     }
 }
 
-/// Term counts of an item's text (title `title_weight` times, summary, tags, body), by
-/// stem, from the words search numbered.
-fn term_counts(site: &Site, corpus: &Corpus, i: usize, title_weight: usize) -> FastMap<u32, f64> {
-    let mut terms: FastMap<u32, f64> = FastMap::default();
-    let Some(p) = corpus.position(i) else { return terms };
-    let stem = |w: u32| corpus.words.stem_of(w);
-    for &(w, field, n) in &corpus.field_words[p] {
-        let times = match field {
-            Field::Title => title_weight as f64,
-            Field::Summary | Field::Tag => 1.0,
-            _ => continue,
-        };
-        *terms.entry(stem(w)).or_default() += times * f64::from(n);
+/// Word counts of an item's text: title `title_weight` times, summary, tags, and the body
+/// (whose words were numbered when it was rendered).
+fn word_counts(site: &Site, i: usize, title_weight: usize) -> Vec<(u32, f64)> {
+    let c = site.docs[i].raw.common();
+    let mut words: FastMap<u32, f64> = FastMap::default();
+    let mut add = |counts: &[(u32, u32)], times: f64| {
+        for &(w, n) in counts {
+            *words.entry(w).or_default() += times * f64::from(n);
+        }
+    };
+    add(&site.words.count(c.title), title_weight as f64);
+    add(&site.words.count(c.summary.unwrap_or_default()), 1.0);
+    for t in c.tags {
+        add(&site.words.count(t), 1.0);
     }
-    for &(w, n) in corpus.body(site, p) {
-        *terms.entry(stem(w)).or_default() += f64::from(n);
+    if let Some(b) = &site.bodies[i] {
+        add(&b.words, 1.0);
     }
-    terms
+    words.into_iter().collect()
 }
 
 /// L2-normalised TF-IDF vectors of the given items (item, title weight), over one
-/// vocabulary: per item, (term, weight) sorted by term, where a term is its stem's place
-/// among all stems (so sums add up in the same order on every run).
-fn vectors(site: &Site, corpus: &Corpus, items: &[(usize, usize)]) -> Vec<Vec<(u32, f32)>> {
-    let counts: Vec<Vec<(u32, f64)>> = items
-        .par_iter()
-        .map(|&(i, w)| {
-            let mut v: Vec<(u32, f64)> = term_counts(site, corpus, i, w)
-                .into_iter()
-                .map(|(stem, c)| (corpus.words.stem_rank(stem), c))
-                .collect();
+/// vocabulary of stems: per item, (term, weight) sorted by term, where a term is its stem's
+/// place among all stems (so sums add up in the same order on every run). Returns the
+/// number of terms too.
+fn vectors(site: &Site, items: &[(usize, usize)]) -> (Vec<Vec<(u32, f32)>>, usize) {
+    let words: Vec<Vec<(u32, f64)>> = items.par_iter().map(|&(i, w)| word_counts(site, i, w)).collect();
+    let snap = site.words.snapshot();
+    let counts: Vec<Vec<(u32, f64)>> = words
+        .into_par_iter()
+        .map(|words| {
+            let mut terms: FastMap<u32, f64> = FastMap::default();
+            for (w, n) in words {
+                *terms.entry(snap.stem_rank(snap.stem_of(w))).or_default() += n;
+            }
+            let mut v: Vec<(u32, f64)> = terms.into_iter().collect();
             v.sort_unstable_by_key(|&(t, _)| t);
             v
         })
         .collect();
-    let mut df = vec![0.0f64; corpus.words.stem_count()];
+    let terms = snap.stem_count();
+    let mut df = vec![0.0f64; terms];
     for v in &counts {
         for &(t, _) in v {
             df[t as usize] += 1.0;
         }
     }
     let n = items.len().max(1) as f64;
-    counts
+    let vecs = counts
         .into_par_iter()
         .map(|tf| {
             let v: Vec<(u32, f64)> =
@@ -102,7 +106,8 @@ fn vectors(site: &Site, corpus: &Corpus, items: &[(usize, usize)]) -> Vec<Vec<(u
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             v.into_iter().map(|(t, w)| (t, if norm > 0.0 { (w / norm) as f32 } else { 0.0 })).collect()
         })
-        .collect()
+        .collect();
+    (vecs, terms)
 }
 
 /// T: how the candidate's themes relate to the question's.
@@ -173,21 +178,15 @@ impl Champions {
     }
 }
 
-/// Every question's matches, with the words of a corpus made for the purpose.
+/// Every question's matches.
 pub fn compute(site: &Site) -> Matches {
-    compute_with(site, &Corpus::new(site))
-}
-
-/// Every question's matches, with the words of `corpus` (the search index's).
-pub fn compute_with(site: &Site, corpus: &Corpus) -> Matches {
     let questions: Vec<usize> = site.visible_of(Kind::LearningQuestion).collect();
     let candidates: Vec<usize> =
         (0..site.docs.len()).filter(|&i| site.is_visible(i) && is_candidate(site, i)).collect();
     let items: Vec<(usize, usize)> =
         questions.iter().map(|&q| (q, 1)).chain(candidates.iter().map(|&c| (c, 2))).collect();
-    let mut vecs = vectors(site, corpus, &items);
+    let (mut vecs, terms) = vectors(site, &items);
     let cand_vecs = vecs.split_off(questions.len());
-    let terms = corpus.words.stem_count();
     let champions = Champions::new(&cand_vecs, terms);
     // Document index to candidate number.
     let mut cand_no = vec![u32::MAX; site.docs.len()];

@@ -1,7 +1,6 @@
-//! Every published item as search sees it, with the words of its fields numbered: made once
-//! per build (before the pages, since matching reads it too) and shared by the index
-//! (`terms`, `index`) and by question-to-supply matching (`agenda::matching`). Bodies are
-//! not analysed again: their words were numbered when they were rendered.
+//! Every published item as search sees it, with the words of its fields numbered, for the
+//! index (`terms`, `index`). Bodies are not analysed again: their words were numbered when
+//! they were rendered.
 
 use super::fields::{self, Field, SearchDoc};
 use super::words::{Snapshot, WordCounts};
@@ -15,8 +14,6 @@ pub struct Corpus {
     pub field_words: Vec<Vec<(u32, Field, u32)>>,
     /// The word numbers, frozen once every field is analysed.
     pub words: Snapshot,
-    /// Per site document, its place in `docs` (`u32::MAX`: not indexed).
-    position: Vec<u32>,
 }
 
 impl Corpus {
@@ -41,16 +38,7 @@ impl Corpus {
                 out
             })
             .collect();
-        let mut position = vec![u32::MAX; site.docs.len()];
-        for (p, d) in docs.iter().enumerate() {
-            position[d.doc] = p as u32;
-        }
-        Corpus { docs, field_words, words: site.words.snapshot(), position }
-    }
-
-    /// The place in `docs` of site document `i`, if it is indexed.
-    pub fn position(&self, i: usize) -> Option<usize> {
-        self.position.get(i).filter(|&&p| p != u32::MAX).map(|&p| p as usize)
+        Corpus { docs, field_words, words: site.words.snapshot() }
     }
 
     /// The body words of doc `p` (in `docs` order).

@@ -30,6 +30,6 @@ pub fn index_files(site: &Site) -> Result<Vec<OutputFile>> {
 }
 
 /// Every file of the search index, handed to `sink`: the pipeline's "search" step.
-pub fn index_into(site: &Site, corpus: &corpus::Corpus, sink: &dyn Sink) -> Result<()> {
-    index::build(site, corpus, sink).map(|_| ())
+pub fn index_into(site: &Site, sink: &dyn Sink) -> Result<()> {
+    index::build(site, &corpus::Corpus::new(site), sink).map(|_| ())
 }
