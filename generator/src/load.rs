@@ -58,6 +58,10 @@ pub trait Source: Sync {
     fn len(&self, path: &Path) -> std::io::Result<u64>;
     fn read(&self, path: &Path) -> std::io::Result<std::sync::Arc<Vec<u8>>>;
     fn commit_dates(&self, content_dir: &Path) -> Result<std::collections::HashMap<String, jiff::civil::Date>, String>;
+    /// The text of the file at `path` whose bytes are `bytes` (see `decode`).
+    fn text(&self, _path: &Path, bytes: &std::sync::Arc<Vec<u8>>) -> Result<std::sync::Arc<str>, String> {
+        decode(bytes).map(Into::into)
+    }
 }
 
 /// The disk and git, read anew on every call.
@@ -196,14 +200,14 @@ fn read_entry(entry: Entry, display_root: &str, source: &dyn Source) -> Result<R
         let bytes = std::sync::Arc::try_unwrap(bytes).unwrap_or_else(|shared| shared.as_ref().clone());
         return Ok(Ok(Either::Media(MediaFile { rel, bytes })));
     }
-    let text = match decode(&bytes) {
+    let text = match source.text(&path, &bytes) {
         Ok(t) => t,
         Err(msg) => return Ok(Err(Diagnostic::error(&shown, msg).help("save the file as UTF-8"))),
     };
     let folder = rel.split('/').next().unwrap_or_default().to_string();
     let name = rel.rsplit('/').next().unwrap_or_default();
     let stem = name.strip_suffix(".md").unwrap_or(name).to_string();
-    Ok(Ok(Either::File(SourceFile { rel, display: shown, folder, stem, text: text.into() })))
+    Ok(Ok(Either::File(SourceFile { rel, display: shown, folder, stem, text })))
 }
 
 /// UTF-8 only; a UTF-8 BOM is stripped, UTF-16 is named as such, and CRLF or lone CR

@@ -82,6 +82,11 @@ pub trait LinkResolver {
     fn resolve_page(&self, target: &str, anchor: Option<&str>) -> Resolution;
     /// A non-remote image or file source as written, e.g. `../media/wijk.svg` or `media/wijk.svg`.
     fn resolve_asset(&self, src: &str) -> Resolution;
+    /// A fingerprint of everything the answers depend on, when the resolver knows one: the
+    /// same fingerprint gives the same answers (the dev server then reuses a body as it is).
+    fn answers_key(&self) -> Option<u64> {
+        None
+    }
 }
 
 const DISALLOWED_SCHEME: &str = "link with disallowed scheme removed";

@@ -241,12 +241,15 @@ impl Ready {
 #[derive(Default)]
 struct FileCache {
     bytes: RwLock<HashMap<PathBuf, Arc<Vec<u8>>>>,
+    /// The decoded text of cached bytes, kept while the bytes are the same allocation.
+    texts: RwLock<HashMap<PathBuf, (Arc<Vec<u8>>, Arc<str>)>>,
     dates: Mutex<Option<Result<HashMap<String, Date>, String>>>,
 }
 
 impl FileCache {
     fn clear(&self) {
         self.bytes.write().unwrap_or_else(PoisonError::into_inner).clear();
+        self.texts.write().unwrap_or_else(PoisonError::into_inner).clear();
         *self.dates.lock().unwrap_or_else(PoisonError::into_inner) = None;
     }
 
@@ -255,6 +258,9 @@ impl FileCache {
         let mut map = self.bytes.write().unwrap_or_else(PoisonError::into_inner);
         map.remove(path);
         map.retain(|p, _| !p.starts_with(path));
+        let mut texts = self.texts.write().unwrap_or_else(PoisonError::into_inner);
+        texts.remove(path);
+        texts.retain(|p, _| !p.starts_with(path));
     }
 }
 
@@ -273,6 +279,20 @@ impl load::Source for FileCache {
         let bytes = Arc::new(std::fs::read(path)?);
         self.bytes.write().unwrap_or_else(PoisonError::into_inner).insert(path.to_path_buf(), bytes.clone());
         Ok(bytes)
+    }
+
+    fn text(&self, path: &Path, bytes: &Arc<Vec<u8>>) -> Result<Arc<str>, String> {
+        if let Some((b, t)) = self.texts.read().unwrap_or_else(PoisonError::into_inner).get(path) {
+            if Arc::ptr_eq(b, bytes) {
+                return Ok(t.clone());
+            }
+        }
+        let text: Arc<str> = load::decode(bytes)?.into();
+        self.texts
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path.to_path_buf(), (bytes.clone(), text.clone()));
+        Ok(text)
     }
 
     fn commit_dates(&self, content_dir: &Path) -> Result<HashMap<String, Date>, String> {
@@ -305,6 +325,10 @@ impl LinkResolver for Recorder<'_> {
         r
     }
 
+    fn answers_key(&self) -> Option<u64> {
+        self.inner.answers_key()
+    }
+
     fn resolve_asset(&self, src: &str) -> Resolution {
         let r = self.inner.resolve_asset(src);
         self.asked.borrow_mut().push(Asked::Asset(src.to_string(), r.clone()));
@@ -321,11 +345,13 @@ fn same_answers(asked: &[Asked], resolver: &dyn LinkResolver) -> bool {
 
 struct ReadEntry {
     file: SourceFile,
-    result: (Option<Document>, Vec<Diagnostic>),
+    result: (Option<Arc<Document>>, Vec<Diagnostic>),
 }
 
 struct BodyEntry {
     body: String,
+    /// The resolver's fingerprint when the body was rendered or last confirmed.
+    key: Option<u64>,
     asked: Vec<Asked>,
     rendered: Arc<Body>,
 }
@@ -343,7 +369,11 @@ struct Memo {
 }
 
 fn same_file(a: &SourceFile, b: &SourceFile) -> bool {
-    a.rel == b.rel && a.display == b.display && a.folder == b.folder && a.stem == b.stem && a.text == b.text
+    a.rel == b.rel
+        && a.display == b.display
+        && a.folder == b.folder
+        && a.stem == b.stem
+        && (Arc::ptr_eq(&a.text, &b.text) || a.text == b.text)
 }
 
 impl Memo {
@@ -371,13 +401,14 @@ impl Memo {
 }
 
 impl PerFile for Memo {
-    fn read(&self, file: &SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diagnostic>) {
+    fn read(&self, file: &SourceFile, ctx: &FileContext) -> (Option<Arc<Document>>, Vec<Diagnostic>) {
         if let Some(e) = self.reads.read().unwrap_or_else(PoisonError::into_inner).get(&file.rel) {
             if same_file(&e.file, file) {
                 return e.result.clone();
             }
         }
-        let result = crate::document::read(file, ctx);
+        let (doc, diags) = crate::document::read(file, ctx);
+        let result = (doc.map(Arc::new), diags);
         let entry = ReadEntry { file: file.clone(), result: result.clone() };
         self.reads.write().unwrap_or_else(PoisonError::into_inner).insert(file.rel.clone(), entry);
         result
@@ -388,15 +419,29 @@ impl PerFile for Memo {
     }
 
     fn render_body(&self, doc: &Document, markdown: &str, resolver: &dyn LinkResolver) -> Arc<Body> {
-        if let Some(e) = self.bodies.read().unwrap_or_else(PoisonError::into_inner).get(&doc.file.rel) {
-            if e.body == markdown && same_answers(&e.asked, resolver) {
-                return e.rendered.clone();
+        // Reused when the text is the same and the links would resolve the same: known at
+        // once when nothing they resolve against changed (the key), else by asking again.
+        let key = resolver.answers_key();
+        let reused = self.bodies.read().unwrap_or_else(PoisonError::into_inner).get(&doc.file.rel).and_then(|e| {
+            let same = e.body == markdown && ((key.is_some() && e.key == key) || same_answers(&e.asked, resolver));
+            same.then(|| (e.rendered.clone(), e.key != key))
+        });
+        if let Some((rendered, rekey)) = reused {
+            if rekey {
+                if let Some(e) = self.bodies.write().unwrap_or_else(PoisonError::into_inner).get_mut(&doc.file.rel) {
+                    e.key = key;
+                }
             }
+            return rendered;
         }
         let recorder = Recorder { inner: resolver, asked: RefCell::new(Vec::new()) };
         let rendered = Arc::new(crate::site::body::render(markdown, &recorder, &self.words));
-        let entry =
-            BodyEntry { body: markdown.to_string(), asked: recorder.asked.into_inner(), rendered: rendered.clone() };
+        let entry = BodyEntry {
+            body: markdown.to_string(),
+            key,
+            asked: recorder.asked.into_inner(),
+            rendered: rendered.clone(),
+        };
         self.bodies.write().unwrap_or_else(PoisonError::into_inner).insert(doc.file.rel.clone(), entry);
         rendered
     }

@@ -58,12 +58,14 @@ pub fn relative_url(from: &str, to: &str) -> String {
 
 /// Two files with one output path (also case-only and NFC/NFD twins), and pages that
 /// take a name the generator uses.
-pub fn check_collisions(docs: &[Document], diags: &mut Vec<Diagnostic>) {
+pub fn check_collisions(docs: &[std::sync::Arc<Document>], diags: &mut Vec<Diagnostic>) {
     let mut by_path: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
     for d in docs {
+        // A valid slug is its own slug: only other names need the (costly) folding.
+        let folded = if crate::slug::is_valid(&d.slug) { d.slug.clone() } else { crate::slug::slugify(&d.slug) };
         let key = match d.kind {
-            Kind::Page => crate::slug::slugify(&d.slug),
-            k => format!("{}/{}", k.folder(), crate::slug::slugify(&d.slug)),
+            Kind::Page => folded,
+            k => format!("{}/{folded}", k.folder()),
         };
         by_path.entry(key).or_default().push(d);
         if d.kind != Kind::Page && crate::render::lists::SUBROUTES.contains(&d.slug.as_str()) {
@@ -161,6 +163,10 @@ impl LinkResolver for Resolver<'_> {
         Resolution::Url(url)
     }
 
+    fn answers_key(&self) -> Option<u64> {
+        Some(self.site.links_key)
+    }
+
     fn resolve_asset(&self, src: &str) -> Resolution {
         let Some(path) = self.content_path(src) else {
             return Resolution::Missing(format!("\"{src}\" leaves content/"));
@@ -180,8 +186,18 @@ impl LinkResolver for Resolver<'_> {
 /// body is rendered and dropped once its diagnostics are made, so a large site never holds
 /// its sources and its rendered bodies at once. Where each value sat is dropped too.
 pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dyn super::PerFile) {
-    let texts: Vec<std::sync::Arc<str>> =
-        site.docs.iter_mut().map(|d| std::mem::replace(&mut d.file.text, std::sync::Arc::from(""))).collect();
+    site.links_key = links_key(site);
+    // A document shared with the dev server's cache keeps its text (the cache needs it);
+    // one that is the build's own gives it up.
+    let empty: std::sync::Arc<str> = std::sync::Arc::from("");
+    let texts: Vec<std::sync::Arc<str>> = site
+        .docs
+        .iter_mut()
+        .map(|d| match std::sync::Arc::get_mut(d) {
+            Some(own) => std::mem::replace(&mut own.file.text, empty.clone()),
+            None => d.file.text.clone(),
+        })
+        .collect();
     let site_ref: &Site = site;
     let rendered: Vec<Rendered> = texts
         .into_par_iter()
@@ -248,8 +264,29 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dy
     }
     site.bodies = bodies;
     for d in &mut site.docs {
-        d.locs = Default::default();
+        if let Some(own) = std::sync::Arc::get_mut(d) {
+            own.locs = Default::default();
+        }
     }
+}
+
+/// A fingerprint of everything `Resolver` reads: every document's kind, slug and whether
+/// (and why) it is held back or outside the subset, the media files and the base URL.
+fn links_key(site: &Site) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = foldhash::fast::FixedState::default().build_hasher();
+    for (i, d) in site.docs.iter().enumerate() {
+        (d.kind.index(), &d.slug, site.is_external(i)).hash(&mut h);
+        match &site.hidden[i] {
+            None => 0u8.hash(&mut h),
+            Some(why) => why.describe().hash(&mut h),
+        }
+    }
+    for m in &site.media {
+        m.rel.hash(&mut h);
+    }
+    site.config.base_url.hash(&mut h);
+    h.finish()
 }
 
 /// One document's body, with the diagnostics of its body and its links to anchors.

@@ -46,8 +46,8 @@ pub struct Site {
     pub config: SiteConfig,
     pub vocab: Vocab,
     pub options: Options,
-    /// Sorted by kind, then slug.
-    pub docs: Vec<Document>,
+    /// Sorted by kind, then slug. Shared, so the dev server reuses unchanged ones.
+    pub docs: Vec<Arc<Document>>,
     /// Per kind (`Kind::ALL` order), where its documents are in `docs`.
     pub kinds: Vec<std::ops::Range<usize>>,
     /// Why a document is left out of every output, if it is.
@@ -60,6 +60,8 @@ pub struct Site {
     pub bodies: Vec<Option<Arc<Body>>>,
     /// The numbers of the words in the bodies (and, once search reads them, other texts).
     pub words: Arc<Words>,
+    /// A fingerprint of what body links resolve against (`links::render_bodies`).
+    pub links_key: u64,
     pub media: Vec<MediaFile>,
     /// Published items outside a subset build: not rendered, linked on the canonical site.
     pub external: Vec<bool>,
@@ -124,7 +126,7 @@ pub struct Checked {
 /// does both anew (`Fresh`); the dev server passes a cache that reuses the results of
 /// unchanged files (`serve::incremental`), proven equal to `Fresh` by its tests.
 pub trait PerFile: Sync {
-    fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diagnostic>);
+    fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Arc<Document>>, Vec<Diagnostic>);
     /// Renders `markdown`, the body of `doc`.
     fn render_body(&self, doc: &Document, markdown: &str, resolver: &dyn crate::markdown::LinkResolver) -> Arc<Body>;
     /// The word numbers the bodies are analysed with.
@@ -138,8 +140,9 @@ pub struct Fresh {
 }
 
 impl PerFile for Fresh {
-    fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diagnostic>) {
-        document::read(file, ctx)
+    fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Arc<Document>>, Vec<Diagnostic>) {
+        let (doc, diags) = document::read(file, ctx);
+        (doc.map(Arc::new), diags)
     }
     fn render_body(&self, _doc: &Document, markdown: &str, resolver: &dyn crate::markdown::LinkResolver) -> Arc<Body> {
         Arc::new(body::render(markdown, resolver, &self.words))
@@ -186,7 +189,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         if d.updated.is_none() {
             if let Some(&date) = tree.commit_dates.get(&d.file.rel) {
                 if d.published.is_none_or(|p| date > p.date) {
-                    d.updated = Some(crate::dates::Moment { date, time: None });
+                    Arc::make_mut(d).updated = Some(crate::dates::Moment { date, time: None });
                 }
             }
         }
@@ -216,6 +219,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         references: vec![Vec::new(); docs.len()],
         bodies: vec![None; docs.len()],
         words: per_file.words(),
+        links_key: 0,
         docs,
         kinds,
         hidden,

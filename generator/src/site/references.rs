@@ -5,65 +5,14 @@
 use super::{Backlink, Hidden, Site};
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::model::{Kind, Raw, Target};
+use rayon::prelude::*;
 
 pub fn resolve(site: &mut Site, unreadable: &std::collections::HashSet<(Kind, String)>, diags: &mut Vec<Diagnostic>) {
-    for i in 0..site.docs.len() {
-        let doc = &site.docs[i];
-        let fields = doc.raw.fields();
-        let mut forward = Vec::new();
-        for r in &fields.refs {
-            let (kind, slug) = match target_of(r.target, r.value) {
-                Ok(t) => t,
-                Err(msg) => {
-                    diags.push(doc.diag(true, &r.path, msg.0).help(msg.1));
-                    continue;
-                }
-            };
-            let Some(j) = site.lookup(kind, slug) else {
-                if unreadable.contains(&(kind, slug.to_string())) {
-                    continue;
-                }
-                let candidates = site.docs.iter().filter(|d| d.kind == kind).map(|d| d.slug.as_str());
-                let shown = if matches!(r.target, Target::Typed(_)) { r.value.to_string() } else { slug.to_string() };
-                let near = did_you_mean(slug, candidates).map(|h| match r.target {
-                    Target::Typed(_) => h.replace("mean \"", &format!("mean \"{}/", kind.folder())),
-                    Target::One(_) => h,
-                });
-                diags.push(
-                    doc.diag(true, &r.path, format!("unknown {} \"{shown}\"", kind.name().replace('_', " ")))
-                        .help_opt(near.or_else(|| Some(format!("no file {}/{slug}.md", kind.folder())))),
-                );
-                continue;
-            };
-            if site.is_visible(i) {
-                if let Some(why) = &site.hidden[j] {
-                    // A private person may be named as a contact: the page shows the
-                    // organisation instead. Anything else unpublished may not be linked.
-                    if *why != Hidden::PrivatePerson {
-                        diags.push(
-                            doc.diag(
-                                true,
-                                &r.path,
-                                format!(
-                                    "refers to {}/{} which is not published ({})",
-                                    kind.folder(),
-                                    slug,
-                                    why.describe()
-                                ),
-                            )
-                            .help("publish that item first, or remove the reference"),
-                        );
-                        continue;
-                    }
-                }
-            }
-            if j == i {
-                diags.push(doc.diag(true, &r.path, "an item cannot refer to itself"));
-                continue;
-            }
-            forward.push((r.path.clone(), j));
-        }
-        check_theme_parent(site, i, diags);
+    let site_ref: &Site = site;
+    let per_doc: Vec<(Vec<(String, usize)>, Vec<Diagnostic>)> =
+        (0..site_ref.docs.len()).into_par_iter().map(|i| resolve_one(site_ref, i, unreadable)).collect();
+    for (i, (forward, ds)) in per_doc.into_iter().enumerate() {
+        diags.extend(ds);
         site.references[i] = forward;
     }
     for i in 0..site.docs.len() {
@@ -78,8 +27,70 @@ pub fn resolve(site: &mut Site, unreadable: &std::collections::HashSet<(Kind, St
         b.sort();
         b.dedup_by(|a, b| a.from == b.from);
     }
-    check_images(site, diags);
     check_speakers(site, diags);
+}
+
+/// The references of document `i` that resolve, with the diagnostics of those that do
+/// not, of its theme parent chain and of its files under media/.
+fn resolve_one(
+    site: &Site,
+    i: usize,
+    unreadable: &std::collections::HashSet<(Kind, String)>,
+) -> (Vec<(String, usize)>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let doc = &site.docs[i];
+    let fields = doc.raw.fields();
+    let mut forward = Vec::new();
+    for r in &fields.refs {
+        let (kind, slug) = match target_of(r.target, r.value) {
+            Ok(t) => t,
+            Err(msg) => {
+                diags.push(doc.diag(true, &r.path, msg.0).help(msg.1));
+                continue;
+            }
+        };
+        let Some(j) = site.lookup(kind, slug) else {
+            if unreadable.contains(&(kind, slug.to_string())) {
+                continue;
+            }
+            let candidates = site.docs.iter().filter(|d| d.kind == kind).map(|d| d.slug.as_str());
+            let shown = if matches!(r.target, Target::Typed(_)) { r.value.to_string() } else { slug.to_string() };
+            let near = did_you_mean(slug, candidates).map(|h| match r.target {
+                Target::Typed(_) => h.replace("mean \"", &format!("mean \"{}/", kind.folder())),
+                Target::One(_) => h,
+            });
+            diags.push(
+                doc.diag(true, &r.path, format!("unknown {} \"{shown}\"", kind.name().replace('_', " ")))
+                    .help_opt(near.or_else(|| Some(format!("no file {}/{slug}.md", kind.folder())))),
+            );
+            continue;
+        };
+        if site.is_visible(i) {
+            if let Some(why) = &site.hidden[j] {
+                // A private person may be named as a contact: the page shows the
+                // organisation instead. Anything else unpublished may not be linked.
+                if *why != Hidden::PrivatePerson {
+                    diags.push(
+                        doc.diag(
+                            true,
+                            &r.path,
+                            format!("refers to {}/{} which is not published ({})", kind.folder(), slug, why.describe()),
+                        )
+                        .help("publish that item first, or remove the reference"),
+                    );
+                    continue;
+                }
+            }
+        }
+        if j == i {
+            diags.push(doc.diag(true, &r.path, "an item cannot refer to itself"));
+            continue;
+        }
+        forward.push((r.path.clone(), j));
+    }
+    check_theme_parent(site, i, &mut diags);
+    check_files(site, i, &fields.downloads, &mut diags);
+    (forward, diags)
 }
 
 /// Speakers are person slugs or free text; text that is nearly a person slug is probably
@@ -158,28 +169,26 @@ fn check_theme_parent(site: &Site, i: usize, diags: &mut Vec<Diagnostic>) {
 }
 
 /// `image:` and local downloads must name a file under media/.
-fn check_images(site: &Site, diags: &mut Vec<Diagnostic>) {
-    for doc in &site.docs {
-        for (path, url) in doc.raw.fields().downloads.iter().filter(|(_, u)| u.starts_with("media/")) {
-            if !site.media.iter().any(|m| m.rel == *url) {
-                let names = site.media.iter().map(|m| m.rel.as_str());
-                diags.push(
-                    doc.diag(true, path, format!("no file \"{url}\" under content/"))
-                        .help_opt(did_you_mean(url, names)),
-                );
-            }
+fn check_files(site: &Site, i: usize, downloads: &[(String, &str)], diags: &mut Vec<Diagnostic>) {
+    let doc = &site.docs[i];
+    for (path, url) in downloads.iter().filter(|(_, u)| u.starts_with("media/")) {
+        if !site.media.iter().any(|m| m.rel == *url) {
+            let names = site.media.iter().map(|m| m.rel.as_str());
+            diags.push(
+                doc.diag(true, path, format!("no file \"{url}\" under content/")).help_opt(did_you_mean(url, names)),
+            );
         }
-        if let Some(img) = doc.raw.common().image {
-            let rel = img.trim_start_matches("../").trim_start_matches('/');
-            if !site.media.iter().any(|m| m.rel == rel) {
-                let names = site.media.iter().map(|m| m.rel.as_str());
-                diags.push(
-                    doc.diag(true, "image", format!("no file \"{rel}\" under content/")).help_opt(
-                        did_you_mean(rel, names)
-                            .or_else(|| Some("images live in content/media/; write image: media/name.svg".into())),
-                    ),
-                );
-            }
+    }
+    if let Some(img) = doc.raw.common().image {
+        let rel = img.trim_start_matches("../").trim_start_matches('/');
+        if !site.media.iter().any(|m| m.rel == rel) {
+            let names = site.media.iter().map(|m| m.rel.as_str());
+            diags.push(
+                doc.diag(true, "image", format!("no file \"{rel}\" under content/")).help_opt(
+                    did_you_mean(rel, names)
+                        .or_else(|| Some("images live in content/media/; write image: media/name.svg".into())),
+                ),
+            );
         }
     }
 }
