@@ -237,12 +237,15 @@ impl Ready {
     }
 }
 
+/// Bytes as read, and their text.
+type Decoded = (Arc<Vec<u8>>, Arc<str>);
+
 /// File bytes kept between rebuilds; a path is read again once the watcher names it.
 #[derive(Default)]
 struct FileCache {
     bytes: RwLock<HashMap<PathBuf, Arc<Vec<u8>>>>,
     /// The decoded text of cached bytes, kept while the bytes are the same allocation.
-    texts: RwLock<HashMap<PathBuf, (Arc<Vec<u8>>, Arc<str>)>>,
+    texts: RwLock<HashMap<PathBuf, Decoded>>,
     dates: Mutex<Option<Result<HashMap<String, Date>, String>>>,
 }
 

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 pub fn resolve(site: &mut Site, unreadable: &std::collections::HashSet<(Kind, String)>, diags: &mut Vec<Diagnostic>) {
     let site_ref: &Site = site;
-    let per_doc: Vec<(Vec<(String, usize)>, Vec<Diagnostic>)> =
+    let per_doc: Vec<Resolved> =
         (0..site_ref.docs.len()).into_par_iter().map(|i| resolve_one(site_ref, i, unreadable)).collect();
     for (i, (forward, ds)) in per_doc.into_iter().enumerate() {
         diags.extend(ds);
@@ -30,13 +30,12 @@ pub fn resolve(site: &mut Site, unreadable: &std::collections::HashSet<(Kind, St
     check_speakers(site, diags);
 }
 
+/// A document's references that resolve (field, target), and the diagnostics of the rest.
+type Resolved = (Vec<(String, usize)>, Vec<Diagnostic>);
+
 /// The references of document `i` that resolve, with the diagnostics of those that do
 /// not, of its theme parent chain and of its files under media/.
-fn resolve_one(
-    site: &Site,
-    i: usize,
-    unreadable: &std::collections::HashSet<(Kind, String)>,
-) -> (Vec<(String, usize)>, Vec<Diagnostic>) {
+fn resolve_one(site: &Site, i: usize, unreadable: &std::collections::HashSet<(Kind, String)>) -> Resolved {
     let mut diags = Vec::new();
     let doc = &site.docs[i];
     let fields = doc.raw.fields();
