@@ -393,21 +393,31 @@
   var shown = null;
   var ready = loadMeta().then(function () { buildFacets(); });
 
+  /** A score level's weight: `2^(level/4) - 1`, as `terms.rs` quantised it. */
+  var LEVEL = new Float64Array(32);
+  for (var lv = 0; lv < 32; lv++) LEVEL[lv] = Math.pow(2, lv / 4) - 1;
+
+  /** Scores by item: `ids` in the order first matched, `score[id]` (0: no match; every
+   *  match scores above 0). */
+  function Scores() { this.ids = []; this.score = new Float64Array(N); }
+
   /** Scores of one query word's candidates: per item, its best candidate. */
   function wordScores(qw, typos) {
     return candidates(qw, typos).then(function (cands) {
       return Promise.all(cands.map(postings)).then(function (ps) {
-        var scores = new Map();
+        var scores = new Scores();
         var idfOf = function (df) { return Math.log(1 + (N - df + 0.5) / (df + 0.5)); };
         var exact = cands.filter(function (c) { return c.quality === 1; })[0];
         cands.forEach(function (c, ci) {
           // A rare completion must not outrank the common word that was typed in full.
           var idf = exact ? Math.min(idfOf(c.df), idfOf(exact.df)) : idfOf(c.df);
           var p = ps[ci];
+          var w = idf * c.quality;
           for (var i = 0; i < p.ids.length; i++) {
-            var s = idf * (Math.pow(2, p.levels[i] / 4) - 1) * c.quality;
-            var old = scores.get(p.ids[i]);
-            if (old === undefined || s > old) scores.set(p.ids[i], s);
+            var id = p.ids[i];
+            var s = w * LEVEL[p.levels[i]];
+            var old = scores.score[id];
+            if (old === 0) { scores.ids.push(id); scores.score[id] = s; } else if (s > old) scores.score[id] = s;
           }
         });
         return { qw: qw, scores: scores, terms: cands.map(function (c) { return c.term; }) };
@@ -425,32 +435,49 @@
       var terms = [];
       per.forEach(function (p) { terms = terms.concat(p.terms); });
       var scores = combine(per, !partial);
-      return { scores: scores, terms: terms, words: qws, partial: partial && scores.size > 0 };
+      return { scores: scores, terms: terms, words: qws, partial: partial && scores.ids.length > 0 };
     };
     return Promise.all(qws.map(function (qw) { return wordScores(qw, false); })).then(function (per) {
-      if (combine(per, true).size || per.length < 2) return finish(per, false);
+      if (combine(per, true).ids.length || per.length < 2) return finish(per, false);
       return Promise.all(qws.map(function (qw) { return wordScores(qw, true); })).then(function (wide) {
-        return combine(wide, true).size ? finish(wide, false) : finish(per, true);
+        return combine(wide, true).ids.length ? finish(wide, false) : finish(per, true);
       });
     });
   }
 
+  /** The words' scores summed: over items with every word, or with any. */
   function combine(per, every) {
-    var out = new Map();
+    var out = new Scores();
     per.forEach(function (p, i) {
-      p.scores.forEach(function (s, id) {
-        if (every && i > 0 && !out.has(id)) return;
-        out.set(id, (out.get(id) || 0) + s);
-      });
-      if (every && i > 0) out.forEach(function (_, id) { if (!p.scores.has(id)) out.delete(id); });
+      var ids = p.scores.ids;
+      var score = p.scores.score;
+      if (i === 0 || !every) {
+        for (var k = 0; k < ids.length; k++) {
+          var id = ids[k];
+          if (out.score[id] === 0) out.ids.push(id);
+          out.score[id] += score[id];
+        }
+      } else {
+        var kept = [];
+        for (k = 0; k < out.ids.length; k++) {
+          id = out.ids[k];
+          if (score[id] > 0) { out.score[id] += score[id]; kept.push(id); } else out.score[id] = 0;
+        }
+        out.ids = kept;
+      }
     });
     return out;
   }
 
   function search(state, how) {
     var mine = ++seq;
-    if (how === 'push') history.pushState(null, '', urlOf(state));
-    else if (how === 'replace') history.replaceState(null, '', urlOf(state));
+    // The URL follows once the results are shown: a changed URL makes the browser fetch
+    // the page's icon again, which should not compete with the index files.
+    var remember = function () {
+      if (mine !== seq) return;
+      if (how === 'push') history.pushState(null, '', urlOf(state));
+      else if (how === 'replace') history.replaceState(null, '', urlOf(state));
+    };
     return ready
       .then(function () {
         var needed = Object.keys(state.selected).filter(function (p) { return listFacets[p]; });
@@ -460,21 +487,22 @@
         if (mine !== seq) return null;
         var m = r[r.length - 1];
         var ids;
-        if (m) ids = Array.from(m.scores.keys());
+        if (m) ids = m.scores.ids.slice();
         else if (Object.keys(state.selected).length) { ids = []; for (var i = 0; i < N; i++) ids.push(i); }
         else ids = null;
         var result = { state: state, match: m, ids: ids, hits: [] };
         if (ids) {
-          var params = facetParams();
-          result.hits = ids.filter(function (id) {
+          var params = facetParams().filter(function (p) { return (state.selected[p] || []).length; });
+          result.hits = params.length ? ids.filter(function (id) {
             return params.every(function (p) { return passes(id, p, state.selected); });
-          });
-          var score = function (id) { return (m ? m.scores.get(id) : 1) * (pastOf[id] ? PAST_FACTOR : 1); };
-          result.hits.sort(function (a, b) { return score(b) - score(a) || a - b; });
+          }) : ids.slice();
+          var final = new Float64Array(N);
+          result.hits.forEach(function (id) { final[id] = (m ? m.scores.score[id] : 1) * (pastOf[id] ? PAST_FACTOR : 1); });
+          result.hits.sort(function (a, b) { return final[b] - final[a] || a - b; });
         }
         shown = result;
         updateFacets(result);
-        return renderResults(result, mine, PAGE);
+        return renderResults(result, mine, PAGE).then(remember);
       })
       .catch(function (e) {
         if (mine === seq) statusEl.textContent = 'Zoeken lukt nu niet: ' + e.message;
@@ -495,11 +523,16 @@
     if (!m) return function () { return false; };
     var terms = new Set(m.terms);
     var prefixes = m.words.filter(function (w) { return w.prefix; }).map(function (w) { return w.word; });
+    var seen = new Map();
     return function (token) {
-      return A.words(token).some(function (w) {
+      var known = seen.get(token);
+      if (known !== undefined) return known;
+      var yes = A.words(token).some(function (w) {
         if (prefixes.some(function (p) { return w.lastIndexOf(p, 0) === 0; })) return true;
         return A.isIndexed(w) && terms.has(A.stem(w));
       });
+      seen.set(token, yes);
+      return yes;
     };
   }
 
@@ -629,6 +662,7 @@
       box.addEventListener('toggle', function () {
         if (box.open && !listFacets[param].values) {
           ul.replaceChildren(el('li', 'search-loading', 'Laden…'));
+          groups[param].order = null;
           loadFacet(param).then(function () { if (shown) updateFacets(shown); });
         }
       });
@@ -639,7 +673,7 @@
     box.appendChild(ul);
     box.hidden = true;
     facetsBox.appendChild(box);
-    return { box: box, ul: ul, items: Object.create(null), lazy: lazy };
+    return { box: box, ul: ul, items: Object.create(null), lazy: lazy, order: null };
   }
 
   function valueItem(g, param, code, label) {
@@ -663,21 +697,24 @@
     var sel = result.state.selected;
     clearButton.hidden = !Object.keys(sel).some(function (k) { return sel[k].length; });
     var params = facetParams();
+    var selectedParams = params.filter(function (p) { return (sel[p] || []).length; });
     params.forEach(function (param) {
       var g = groups[param];
       var lf = listFacets[param];
       var counts = Object.create(null);
       var order = [];
-      if (result.ids) {
+      // Each facet is counted under every other selected facet.
+      var others = selectedParams.filter(function (p) { return p !== param; });
+      var rangeValue = lf ? null : RANGE_FACETS.filter(function (f) { return f.param === param; })[0].value;
+      if (result.ids && !(lf && !lf.values)) {
         result.ids.forEach(function (id) {
-          for (var i = 0; i < params.length; i++) {
-            if (params[i] !== param && !passes(id, params[i], sel)) return;
+          for (var i = 0; i < others.length; i++) {
+            if (!passes(id, others[i], sel)) return;
           }
           if (lf) {
-            if (!lf.values) return;
             (lf.of[id] || []).forEach(function (vi) { var c = lf.values[vi][0]; counts[c] = (counts[c] || 0) + 1; });
           } else {
-            var v = RANGE_FACETS.filter(function (f) { return f.param === param; })[0].value(id);
+            var v = rangeValue(id);
             if (v !== null) counts[v] = (counts[v] || 0) + 1;
           }
         });
@@ -695,6 +732,10 @@
         order = order.map(function (v) { return [v, rf.labelOf(v)]; });
       }
       var any = false;
+      var codes = order.map(function (pair) { return pair[0]; });
+      // Nodes are (re)placed only when the values or their order changed.
+      var moved = codes.join('\n') !== g.order;
+      g.order = codes.join('\n');
       order.forEach(function (pair) {
         var code = pair[0];
         var item = g.items[code];
@@ -702,12 +743,14 @@
           valueItem(g, param, code, pair[1]);
           item = g.items[code];
         }
-        g.ul.appendChild(item.li); // keeps order; nodes are moved only when new values appear
+        if (moved) g.ul.appendChild(item.li);
         var checked = (sel[param] || []).indexOf(code) >= 0;
-        item.cb.checked = checked;
-        item.count.textContent = '(' + (counts[code] || 0) + ')';
-        item.li.hidden = !checked && !counts[code];
-        if (!item.li.hidden) any = true;
+        if (item.cb.checked !== checked) item.cb.checked = checked;
+        var text = '(' + (counts[code] || 0) + ')';
+        if (item.count.textContent !== text) item.count.textContent = text;
+        var hidden = !checked && !counts[code];
+        if (item.li.hidden !== hidden) item.li.hidden = hidden;
+        if (!hidden) any = true;
       });
       g.ul.querySelectorAll('.search-loading').forEach(function (x) { x.remove(); });
       if (lf) {
