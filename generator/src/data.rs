@@ -41,32 +41,36 @@ fn prune(v: Value) -> Value {
 }
 
 pub fn files(site: &Site) -> Vec<OutputFile> {
-    let mut out = Vec::new();
-    for kind in Kind::ALL {
-        let mut items: Vec<usize> = site.visible_of(kind).collect();
-        items.sort_by(|&a, &b| site.docs[a].slug.cmp(&site.docs[b].slug));
-        let list: Vec<Value> = items
-            .iter()
-            .map(|&i| {
-                let d = &site.docs[i];
-                let url = match &site.config.base_url {
-                    Some(b) => format!("{b}{}", url_of(d)),
-                    None => url_of(d),
-                };
-                let mut m = Map::new();
-                m.insert("slug".into(), json!(d.slug));
-                m.insert("url".into(), json!(url));
-                if let Value::Object(fields) = raw_json(&d.raw) {
-                    m.extend(fields);
-                }
-                Value::Object(m)
-            })
-            .collect();
-        let name = kind.folder();
-        out.push(OutputFile { path: format!("data/{name}.json"), bytes: pretty(&Value::Array(list)) });
-        out.push(OutputFile { path: format!("data/{name}.schema.json"), bytes: pretty(&schema(kind)) });
-    }
-    out
+    use rayon::prelude::*;
+    Kind::ALL.par_iter().flat_map_iter(|&kind| kind_files(site, kind)).collect()
+}
+
+/// `data/<type>.json` and its schema.
+fn kind_files(site: &Site, kind: Kind) -> Vec<OutputFile> {
+    let mut items: Vec<usize> = site.visible_of(kind).collect();
+    items.sort_by(|&a, &b| site.docs[a].slug.cmp(&site.docs[b].slug));
+    let list: Vec<Value> = items
+        .iter()
+        .map(|&i| {
+            let d = &site.docs[i];
+            let url = match &site.config.base_url {
+                Some(b) => format!("{b}{}", url_of(d)),
+                None => url_of(d),
+            };
+            let mut m = Map::new();
+            m.insert("slug".into(), json!(d.slug));
+            m.insert("url".into(), json!(url));
+            if let Value::Object(fields) = raw_json(&d.raw) {
+                m.extend(fields);
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let name = kind.folder();
+    vec![
+        OutputFile { path: format!("data/{name}.json"), bytes: pretty(&Value::Array(list)) },
+        OutputFile { path: format!("data/{name}.schema.json"), bytes: pretty(&schema(kind)) },
+    ]
 }
 
 fn pretty(v: &Value) -> Vec<u8> {

@@ -94,11 +94,11 @@ pub fn emit(site: &site::Site, layouts: &Layouts, timings: &mut Timings, sink: &
     timings.step("search", || crate::search::index_into(site, &tee))?;
     timings.step("feeds", || -> Result<()> {
         let pages = tee.links.pages();
-        let files = crate::feeds::files(site, &pages)
-            .into_iter()
-            .chain(crate::data::files(site))
-            .chain(crate::agenda::export::files(site));
-        files.into_iter().try_for_each(|f| tee.put(f))
+        let (feeds, (data, agenda)) = rayon::join(
+            || crate::feeds::files(site, &pages),
+            || rayon::join(|| crate::data::files(site), || crate::agenda::export::files(site)),
+        );
+        feeds.into_iter().chain(data).chain(agenda).try_for_each(|f| tee.put(f))
     })?;
     let broken = timings.step("links", || tee.links.broken());
     if !broken.is_empty() {

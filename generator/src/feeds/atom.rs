@@ -69,8 +69,9 @@ pub fn folders(site: &Site) -> std::collections::BTreeSet<String> {
 }
 
 pub fn feeds(site: &Site, base: &str) -> Vec<OutputFile> {
+    use rayon::prelude::*;
     plan(site)
-        .into_iter()
+        .into_par_iter()
         .map(|(folder, title, items)| OutputFile {
             path: format!("{folder}feed.xml"),
             bytes: feed(site, base, &folder, &title, &items).into_bytes(),
