@@ -87,10 +87,23 @@ pub fn outputs(site: &site::Site, layouts: &Layouts, timings: &mut Timings) -> R
 /// index, feeds, open data, then, once every internal link is known to resolve, the
 /// checksums. Returns the number of files.
 pub fn emit(site: &site::Site, layouts: &Layouts, timings: &mut Timings, sink: &dyn Sink) -> Result<usize> {
+    steps(site, layouts, timings, sink, false)
+}
+
+/// `emit` for a build that renders the site once: the bodies' HTML is freed as soon as the
+/// pages are written, before the search index is made.
+pub fn emit_once(site: &site::Site, layouts: &Layouts, timings: &mut Timings, sink: &dyn Sink) -> Result<usize> {
+    steps(site, layouts, timings, sink, true)
+}
+
+fn steps(site: &site::Site, layouts: &Layouts, timings: &mut Timings, sink: &dyn Sink, once: bool) -> Result<usize> {
     let tee = Tee { links: LinkIndex::default(), digests: Digests::default(), sink, count: AtomicUsize::new(0) };
     // Matching before rendering, in parallel: question and supply pages read it.
     timings.step("matching", || site.matches());
     timings.step("render", || crate::render::render_into(site, layouts, crate::render::Which::All, &tee))?;
+    if once {
+        site.bodies.iter().flatten().for_each(|b| b.html.release());
+    }
     timings.step("search", || crate::search::index_into(site, &tee))?;
     timings.step("feeds", || -> Result<()> {
         let pages = tee.links.pages();

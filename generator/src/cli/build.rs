@@ -61,7 +61,7 @@ impl BuildArgs {
         // Pages are written as they are rendered, into a folder beside the output that
         // replaces it only once the whole site is there.
         let staging = leernet::output::Staging::begin(&self.out, &self.content.content)?;
-        let files = pipeline::emit(&site, &layouts, &mut timings, &staging)?;
+        let files = pipeline::emit_once(&site, &layouts, &mut timings, &staging)?;
         timings.step("swap", || staging.commit())?;
         let mut held: std::collections::BTreeMap<String, Vec<String>> = Default::default();
         for (i, h) in site.hidden.iter().enumerate() {

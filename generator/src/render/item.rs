@@ -109,7 +109,7 @@ pub fn item_view(ctx: &Ctx, i: usize) -> (PageView, ItemView) {
         summary: c.summary.map(String::from),
         lang: c.language.filter(|l| *l != page.lang).map(String::from),
         badge: if c.draft { Some("Concept".into()) } else { badge },
-        body_html: body.map(|b| b.html.clone()).unwrap_or_default(),
+        body_html: body.map(|b| b.html.get()).unwrap_or_default(),
         reading_minutes: if words == 0 { 0 } else { words.div_ceil(200) },
         published: doc.published.map(|m| moment_view(m.date)),
         // `updated` as written, else the last commit (see `history`); shown when later.

@@ -28,12 +28,13 @@ impl Corpus {
                 &b.slug,
             ))
         });
+        // The texts are counted, then dropped: only their words are read from here on.
         let field_words: Vec<Vec<(u32, Field, u32)>> = docs
-            .par_iter()
+            .par_iter_mut()
             .map(|d| {
                 let mut out = Vec::new();
-                for (field, text) in &d.texts {
-                    out.extend(site.words.count(text).into_iter().map(|(w, n)| (w, *field, n)));
+                for (field, text) in std::mem::take(&mut d.texts) {
+                    out.extend(site.words.count(&text).into_iter().map(|(w, n)| (w, field, n)));
                 }
                 out
             })

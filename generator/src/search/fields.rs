@@ -85,7 +85,7 @@ impl ListFacet {
 }
 
 /// What a result shows: built as text nodes in the browser, never as HTML.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Fragment {
     pub title: String,
     /// Relative to `zoeken/`.

@@ -39,9 +39,16 @@ pub struct Stats {
 }
 
 /// Every index file, handed to `sink`; returns what they hold.
-pub fn build(site: &Site, corpus: &Corpus, sink: &dyn Sink) -> Result<Stats> {
+pub fn build(site: &Site, mut corpus: Corpus, sink: &dyn Sink) -> Result<Stats> {
+    // The result fragments first: once written, their text is not needed again.
+    corpus.docs.par_iter_mut().enumerate().try_for_each(|(id, d)| {
+        let fr = std::mem::take(&mut d.fragment);
+        let data = (&fr.title, &fr.href, &fr.date_iso, &fr.badge, &fr.summary, &fr.body);
+        sink.put(file(&format!("d/{id}.js"), &format!("d{id}"), &data)?)
+    })?;
+    let corpus = corpus;
     let docs = &corpus.docs;
-    let inverted = terms::invert(corpus, site);
+    let inverted = terms::invert(&corpus, site);
     let mut files = Vec::new();
     let (lexicon, chunks) = shards(&inverted, &mut files)?;
     let surface = word_lists(&inverted.vocabulary, &mut files)?;
@@ -51,11 +58,6 @@ pub fn build(site: &Site, corpus: &Corpus, sink: &dyn Sink) -> Result<Stats> {
         files.push(file(&format!("f-{}.js", f.param()), &format!("f-{}", f.param()), &facet_values(docs, f))?);
     }
     files.into_iter().try_for_each(|f| sink.put(f))?;
-    docs.par_iter().enumerate().try_for_each(|(id, d)| {
-        let fr = &d.fragment;
-        let data = (&fr.title, &fr.href, &fr.date_iso, &fr.badge, &fr.summary, &fr.body);
-        sink.put(file(&format!("d/{id}.js"), &format!("d{id}"), &data)?)
-    })?;
     Ok(stats)
 }
 

@@ -25,11 +25,11 @@ use anyhow::Result;
 /// Every file of the search index, sorted by path.
 pub fn index_files(site: &Site) -> Result<Vec<OutputFile>> {
     let memory = Memory::default();
-    index::build(site, &corpus::Corpus::new(site), &memory)?;
+    index::build(site, corpus::Corpus::new(site), &memory)?;
     Ok(memory.into_sorted())
 }
 
 /// Every file of the search index, handed to `sink`: the pipeline's "search" step.
 pub fn index_into(site: &Site, sink: &dyn Sink) -> Result<()> {
-    index::build(site, &corpus::Corpus::new(site), sink).map(|_| ())
+    index::build(site, corpus::Corpus::new(site), sink).map(|_| ())
 }

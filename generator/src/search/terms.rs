@@ -113,18 +113,22 @@ pub fn invert(corpus: &Corpus, site: &Site) -> Inverted {
     let lengths: Vec<usize> = (0..n).map(|p| corpus.body(site, p).iter().map(|&(_, c)| c as usize).sum()).collect();
     let with_body = lengths.iter().filter(|&&l| l > 0).count().max(1);
     let avg_body = (lengths.iter().sum::<usize>() as f64 / with_body as f64).max(1.0);
-    let per_doc: Vec<Vec<(u32, u8)>> = (0..n)
+    // Per doc, its terms with their levels packed (`term << 5 | level`).
+    let per_doc: Vec<Vec<u32>> = (0..n)
         .into_par_iter()
         .map(|p| {
             let (words, body_len) = counts(corpus, site, p);
             scored(&words, &word_terms, body_len as f64 / avg_body)
+                .into_iter()
+                .map(|(t, level)| (t << 5) | u32::from(level & 31))
+                .collect()
         })
         .collect();
     // Counting sort into one array, docs in id order within each term.
     let mut start = vec![0usize; terms.len() + 1];
     for list in &per_doc {
-        for &(t, _) in list {
-            start[t as usize + 1] += 1;
+        for &tl in list {
+            start[(tl >> 5) as usize + 1] += 1;
         }
     }
     for t in 1..start.len() {
@@ -133,9 +137,10 @@ pub fn invert(corpus: &Corpus, site: &Site) -> Inverted {
     let mut fill = start.clone();
     let mut packed = vec![0u32; start[terms.len()]];
     for (id, list) in per_doc.into_iter().enumerate() {
-        for (t, level) in list {
-            packed[fill[t as usize]] = ((id as u32) << 5) | u32::from(level & 31);
-            fill[t as usize] += 1;
+        for tl in list {
+            let t = (tl >> 5) as usize;
+            packed[fill[t]] = ((id as u32) << 5) | (tl & 31);
+            fill[t] += 1;
         }
     }
     Inverted {

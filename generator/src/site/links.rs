@@ -184,7 +184,7 @@ impl LinkResolver for Resolver<'_> {
 ///
 /// This is the last step that reads the sources: each document's text is taken out as its
 /// body is rendered and dropped once its diagnostics are made, so a large site never holds
-/// its sources and its rendered bodies at once. Where each value sat is dropped too.
+/// its sources and its rendered bodies at once.
 pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dyn super::PerFile) {
     site.links_key = links_key(site);
     // A document shared with the dev server's cache keeps its text (the cache needs it);
@@ -263,11 +263,6 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dy
         }
     }
     site.bodies = bodies;
-    for d in &mut site.docs {
-        if let Some(own) = std::sync::Arc::get_mut(d) {
-            own.locs = Default::default();
-        }
-    }
 }
 
 /// A fingerprint of everything `Resolver` reads: every document's kind, slug and whether

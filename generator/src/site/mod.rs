@@ -230,6 +230,13 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         agg: Aggregates::default(),
     };
     references::resolve(&mut site, &unreadable, &mut diags);
+    // Every diagnostic that points into the front matter is made: where each value sat is
+    // not needed again (a document shared with the dev server's cache keeps it).
+    for d in &mut site.docs {
+        if let Some(own) = Arc::get_mut(d) {
+            own.locs = Default::default();
+        }
+    }
     if let Some(url) = site.options.base_url.clone() {
         site.config.base_url = Some(url);
     }
