@@ -10,6 +10,7 @@ use crate::model::{self, DateRule, Kind, Raw, Vocab};
 use crate::yaml::{self, Locations};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// A content item that passed its own checks.
 #[derive(Debug, Clone)]
@@ -18,7 +19,11 @@ pub struct Document {
     pub slug: String,
     pub file: SourceFile,
     pub raw: Raw,
-    pub locs: Locations,
+    /// Where each front-matter value sits, made from the text the first time a diagnostic
+    /// needs it (most files never do). Empty once the text is gone (`Document::forget_text`).
+    locs: OnceLock<Locations>,
+    /// Byte range of the YAML in `file.text`, and the file line it starts on.
+    yaml: (std::ops::Range<usize>, u32),
     /// Byte offset of the body in `file.text`, and its first line.
     pub body_offset: usize,
     pub body_line: u32,
@@ -35,7 +40,21 @@ impl Document {
 
     /// A diagnostic at the value of `field` in this file.
     pub fn diag(&self, error: bool, field: &str, message: impl Into<String>) -> Diagnostic {
-        diag_at(&self.file, &self.locs, error, field, message)
+        diag_at(&self.file, self.locs(), error, field, message)
+    }
+
+    /// Where each front-matter value sits. Located on first use: the file passed its typed
+    /// reading, so its YAML is known to read; empty once the text is gone.
+    pub fn locs(&self) -> &Locations {
+        self.locs.get_or_init(|| {
+            let (range, line) = &self.yaml;
+            self.file.text.get(range.clone()).and_then(|y| yaml::locate(y, *line).ok()).unwrap_or_default()
+        })
+    }
+
+    /// Forgets where values sit (every diagnostic pointing into the front matter is made).
+    pub fn forget_locations(&mut self) {
+        self.locs = OnceLock::from(Locations::default());
     }
 }
 
@@ -96,44 +115,33 @@ pub fn read(file: &SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diag
         let help = if e.message.contains("second `: `") { help } else { e.help };
         Diagnostic::error(&file.display, e.message).at(&file.text, e.line, e.col).field(e.field).help_opt(help)
     };
-    let locs = match yaml::locate(parts.yaml, parts.yaml_line) {
-        Ok(l) => l,
-        Err(errs) => {
-            out.extend(errs.into_iter().map(yaml_err));
-            return (None, out);
-        }
-    };
-    // Every unknown top-level field at once, each with a suggestion.
-    let allowed = &ctx.fields.0[&kind];
-    for (key, line, col) in &locs.top_keys {
-        if !allowed.iter().any(|a| a == key) {
-            let help = did_you_mean(key, allowed.iter().map(String::as_str))
-                .unwrap_or_else(|| format!("allowed fields for {}: {}", kind.name(), allowed.join(", ")));
-            out.push(
-                Diagnostic::error(&file.display, format!("unknown field \"{key}\""))
-                    .at(&file.text, *line, *col)
-                    .field(key.clone())
-                    .help(help),
-            );
-        }
-    }
-    if !out.is_empty() {
-        return (None, out);
-    }
-    let raw = match typed(kind, parts.yaml, parts.yaml_line, &locs) {
-        Ok(r) => r,
-        Err(e) => {
-            out.push(yaml_err(e));
-            return (None, out);
-        }
+    // Most files read as their type at once; only a file that does not (or that holds a
+    // `!`, which may start a tag the typed reading would resolve silently) is located
+    // first, which names every unknown field, duplicate key and tag.
+    let fast = if parts.yaml.contains('!') { None } else { typed(kind, parts.yaml, parts.yaml_line, None).ok() };
+    let (raw, locs) = match fast {
+        Some(raw) => (raw, OnceLock::new()),
+        None => match located(file, kind, &parts, ctx) {
+            Ok(read) => read,
+            Err(errs) => {
+                out.extend(errs.into_iter().map(|e| match e {
+                    Located::Yaml(e) => yaml_err(e),
+                    Located::Diagnostic(d) => d,
+                }));
+                return (None, out);
+            }
+        },
     };
     let body_offset = file.text.len() - parts.body.len();
+    // `parts.yaml` is a slice of `file.text`.
+    let yaml_start = parts.yaml.as_ptr() as usize - file.text.as_ptr() as usize;
     let mut doc = Document {
         kind,
         slug: file.stem.clone(),
         file: file.clone(),
         raw,
         locs,
+        yaml: (yaml_start..yaml_start + parts.yaml.len(), parts.yaml_line),
         body_offset,
         body_line: parts.body_line,
         published: None,
@@ -141,6 +149,43 @@ pub fn read(file: &SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diag
     };
     check(&mut doc, ctx, &mut out);
     (Some(doc), out)
+}
+
+/// What stops a file in its located reading: a YAML problem, or an unknown field.
+enum Located {
+    Yaml(yaml::YamlError),
+    Diagnostic(Diagnostic),
+}
+
+/// The careful reading: the located tree (syntax, duplicate keys, tags, budgets), every
+/// unknown top-level field at once, then the typed struct with its error located.
+fn located(
+    file: &SourceFile,
+    kind: Kind,
+    parts: &frontmatter::Parts,
+    ctx: &FileContext,
+) -> Result<(Raw, OnceLock<Locations>), Vec<Located>> {
+    let locs = yaml::locate(parts.yaml, parts.yaml_line)
+        .map_err(|errs| errs.into_iter().map(Located::Yaml).collect::<Vec<_>>())?;
+    let allowed = &ctx.fields.0[&kind];
+    let mut unknown = Vec::new();
+    for (key, line, col) in &locs.top_keys {
+        if !allowed.iter().any(|a| a == key) {
+            let help = did_you_mean(key, allowed.iter().map(String::as_str))
+                .unwrap_or_else(|| format!("allowed fields for {}: {}", kind.name(), allowed.join(", ")));
+            unknown.push(Located::Diagnostic(
+                Diagnostic::error(&file.display, format!("unknown field \"{key}\""))
+                    .at(&file.text, *line, *col)
+                    .field(key.clone())
+                    .help(help),
+            ));
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    let raw = typed(kind, parts.yaml, parts.yaml_line, Some(&locs)).map_err(|e| vec![Located::Yaml(e)])?;
+    Ok((raw, OnceLock::from(locs)))
 }
 
 /// For `summary: Aanpak: zo` the exact line to write instead: `summary: "Aanpak: zo"`.
@@ -155,7 +200,7 @@ fn quoting_help(text: &str, line: u32) -> Option<String> {
     Some(format!("put the text in quotes: {key}: {quoted}"))
 }
 
-fn typed(kind: Kind, text: &str, line: u32, locs: &Locations) -> Result<Raw, yaml::YamlError> {
+fn typed(kind: Kind, text: &str, line: u32, locs: Option<&Locations>) -> Result<Raw, yaml::YamlError> {
     Ok(match kind {
         Kind::Theme => Raw::Theme(yaml::typed(text, line, locs)?),
         Kind::Offer => Raw::Offer(yaml::typed(text, line, locs)?),
@@ -249,7 +294,7 @@ fn check(doc: &mut Document, ctx: &FileContext, out: &mut Vec<Diagnostic>) {
 }
 
 fn missing(doc: &Document, field: &str, hint: &str) -> Diagnostic {
-    if let Some((line, col)) = doc.locs.key_of(field) {
+    if let Some((line, col)) = doc.locs().key_of(field) {
         // Written but empty: point at it.
         return Diagnostic::error(&doc.file.display, format!("\"{field}\" is required and may not be empty"))
             .at(&doc.file.text, line, col)
@@ -257,7 +302,7 @@ fn missing(doc: &Document, field: &str, hint: &str) -> Diagnostic {
             .help(format!("write {hint}"));
     }
     Diagnostic::error(&doc.file.display, format!("missing required field \"{field}\""))
-        .at(&doc.file.text, doc.locs.top_keys.first().map(|k| k.1).unwrap_or(1), 1)
+        .at(&doc.file.text, doc.locs().top_keys.first().map(|k| k.1).unwrap_or(1), 1)
         .field(field)
         .help(format!("add `{field}:` with {hint}"))
 }

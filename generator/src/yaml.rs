@@ -203,15 +203,15 @@ fn walk(
 }
 
 /// Deserialises the typed raw struct; the first error comes back located.
-pub fn typed<T: DeserializeOwned>(yaml: &str, first_line: u32, locs: &Locations) -> Result<T, YamlError> {
+pub fn typed<T: DeserializeOwned>(yaml: &str, first_line: u32, locs: Option<&Locations>) -> Result<T, YamlError> {
     serde_saphyr::from_str_with_options(yaml, options(DuplicateKeyPolicy::Error))
-        .map_err(|e| convert(&e, yaml, first_line, Some(locs)))
+        .map_err(|e| convert(&e, yaml, first_line, locs))
 }
 
 /// Parses a standalone YAML file (site.yaml, vocab.yaml) in one go.
 pub fn parse_file<T: DeserializeOwned>(yaml: &str) -> Result<(T, Locations), Vec<YamlError>> {
     let locs = locate(yaml, 1)?;
-    let value = typed(yaml, 1, &locs).map_err(|e| vec![e])?;
+    let value = typed(yaml, 1, Some(&locs)).map_err(|e| vec![e])?;
     Ok((value, locs))
 }
 
@@ -468,7 +468,7 @@ mod tests {
 
     fn both(yaml: &str) -> Result<T, Vec<YamlError>> {
         let locs = locate(yaml, 2)?;
-        typed(yaml, 2, &locs).map_err(|e| vec![e])
+        typed(yaml, 2, Some(&locs)).map_err(|e| vec![e])
     }
 
     #[test]

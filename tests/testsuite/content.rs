@@ -107,7 +107,7 @@ fn every_field_of_the_model_is_used() {
     for file in leernet::load::load(&dir, &Kind::folders()).unwrap().files {
         let (Some(d), _) = leernet::document::read(&file, &ctx) else { continue };
         let fields = used.entry(d.kind).or_default();
-        for p in d.locs.paths() {
+        for p in d.locs().paths() {
             // `sessions[0].location.city` -> `sessions.location.city`
             let mut clean = String::new();
             let mut skip = false;

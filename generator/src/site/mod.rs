@@ -234,7 +234,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
     // not needed again (a document shared with the dev server's cache keeps it).
     for d in &mut site.docs {
         if let Some(own) = Arc::get_mut(d) {
-            own.locs = Default::default();
+            own.forget_locations();
         }
     }
     if let Some(url) = site.options.base_url.clone() {
