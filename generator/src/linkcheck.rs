@@ -12,25 +12,6 @@ use crate::FastMap;
 use std::collections::HashSet;
 use std::sync::{Mutex, PoisonError};
 
-/// Values of `attr="..."` in `html` (the site's own templates always quote attributes).
-fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
-    let needle = format!(" {attr}=\"");
-    let finder = memchr::memmem::Finder::new(needle.as_bytes());
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(i) = finder.find(&html.as_bytes()[at..]) {
-        let start = at + i + needle.len();
-        match memchr::memchr(b'"', &html.as_bytes()[start..]) {
-            Some(end) => {
-                out.push(&html[start..start + end]);
-                at = start + end;
-            }
-            None => break,
-        }
-    }
-    out
-}
-
 /// Decodes the entities the site's escaping writes into attribute values.
 fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('&') {
@@ -48,28 +29,43 @@ fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
 /// `</div>`. Bodies cannot write that start tag themselves (the sanitiser keeps only the
 /// classes `markdown` writes), and their HTML is well formed, so counting `div`s finds the end.
 fn body_ranges(html: &str) -> Vec<std::ops::Range<usize>> {
-    const START: &str = "<div class=\"body\">";
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
+    static START: LazyLock<Finder> = LazyLock::new(|| Finder::new("<div class=\"body\">"));
+    static OPEN: LazyLock<Finder> = LazyLock::new(|| Finder::new("<div"));
+    static CLOSE: LazyLock<Finder> = LazyLock::new(|| Finder::new("</div>"));
+    let bytes = html.as_bytes();
     let mut ranges = Vec::new();
     let mut from = 0;
-    while let Some(i) = html[from..].find(START) {
-        let start = from + i + START.len();
+    while let Some(i) = START.find(&bytes[from..]) {
+        let start = from + i + START.needle().len();
         let (mut depth, mut at) = (1usize, start);
+        // The next `<div` (followed by a space or `>`) at or after `at`.
+        let next_open = |at: usize| {
+            let mut k = at;
+            while let Some(j) = OPEN.find(&bytes[k..]) {
+                if matches!(bytes.get(k + j + 4), Some(b' ' | b'>')) {
+                    return Some(k + j);
+                }
+                k += j + 4;
+            }
+            None
+        };
+        let mut open = next_open(at);
         while depth > 0 {
-            let rest = &html[at..];
-            let open = rest.find("<div").filter(|&j| rest[j + 4..].starts_with([' ', '>']));
-            let close = rest.find("</div>");
-            match (open, close) {
-                (Some(o), Some(c)) if o < c => {
+            let Some(close) = CLOSE.find(&bytes[at..]).map(|c| at + c) else {
+                at = html.len();
+                break;
+            };
+            match open {
+                Some(o) if o < close => {
                     depth += 1;
-                    at += o + 4;
+                    at = o + 4;
+                    open = next_open(at);
                 }
-                (_, Some(c)) => {
+                _ => {
                     depth -= 1;
-                    at += c + 6;
-                }
-                (_, None) => {
-                    at = html.len();
-                    break;
+                    at = close + 6;
                 }
             }
         }
@@ -134,53 +130,124 @@ struct Gathered {
     paths: HashSet<String>,
     /// Per HTML page with ids: their hashes, sorted (a large site has millions of ids).
     ids: FastMap<String, Box<[u64]>>,
-    /// Every link target (`path` or `path#fragment`): the first page linking to it, by
-    /// path order, the link as written there, and how many pages link to it.
-    links: FastMap<String, (String, String, usize)>,
+    /// Every link target (`path` or `path#fragment`) by its hash: the target, the first page
+    /// linking to it by path order, the link as written there, and how many pages link to it.
+    links: FastMap<u64, Target>,
+}
+
+#[derive(Debug)]
+struct Target {
+    target: String,
+    page: String,
+    href: String,
+    pages: usize,
+}
+
+/// One page's links and ids, read without the lock: every target resolved into one string.
+#[derive(Default)]
+struct PageLinks {
+    ids: Vec<u64>,
+    /// (hash of the target, its range in `targets`, the link as written in the page)
+    links: Vec<(u64, std::ops::Range<usize>, std::ops::Range<usize>)>,
+    targets: String,
+}
+
+impl PageLinks {
+    fn read(path: &str, text: &str) -> Self {
+        let mut page = PageLinks::default();
+        let bodies = body_ranges(text);
+        let mut target = String::new();
+        for (attr, raw) in attributes(text) {
+            let at = raw.as_ptr() as usize - text.as_ptr() as usize;
+            let value = unescape(raw);
+            if attr == Attr::Id {
+                page.ids.push(id_hash(&value));
+                continue;
+            }
+            if !resolve_into(path, &value, &mut target) {
+                continue;
+            }
+            if bodies.iter().any(|r| r.contains(&at)) {
+                // The file must exist; the anchor was checked at the source.
+                target.truncate(target.find('#').unwrap_or(target.len()));
+            }
+            let start = page.targets.len();
+            page.targets.push_str(&target);
+            page.links.push((crate::fast_hash(&target), start..page.targets.len(), at..at + raw.len()));
+        }
+        page.ids.sort_unstable();
+        page.ids.dedup();
+        // Each target once per page: the count is of pages.
+        page.links.sort_by_key(|l| l.0);
+        page.links.dedup_by_key(|l| l.0);
+        page
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attr {
+    Id,
+    Href,
+    Src,
+}
+
+/// Every ` id="…"`, ` href="…"` and ` src="…"` value of `html`, in one pass (the site's own
+/// templates always quote attributes).
+fn attributes(html: &str) -> impl Iterator<Item = (Attr, &str)> {
+    static QUOTED: std::sync::LazyLock<memchr::memmem::Finder> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("=\""));
+    let bytes = html.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = QUOTED.find(&bytes[at..]) {
+            let eq = at + i;
+            let start = eq + 2;
+            at = start;
+            let attr = if bytes[..eq].ends_with(b" id") {
+                Attr::Id
+            } else if bytes[..eq].ends_with(b" href") {
+                Attr::Href
+            } else if bytes[..eq].ends_with(b" src") {
+                Attr::Src
+            } else {
+                continue;
+            };
+            let end = start + memchr::memchr(b'"', &bytes[start..])?;
+            at = end;
+            return Some((attr, &html[start..end]));
+        }
+        None
+    })
 }
 
 impl LinkIndex {
     /// Notes the file's path and, for HTML, its ids and the internal links it makes.
     pub fn add(&self, file: &OutputFile) {
         let html = file.path.ends_with(".html").then(|| std::str::from_utf8(&file.bytes).ok()).flatten();
-        let mut ids: Vec<u64> = Vec::new();
-        let mut links: Vec<(String, std::borrow::Cow<str>)> = Vec::new();
-        if let Some(text) = html {
-            ids = attr_values(text, "id").into_iter().map(|v| id_hash(&unescape(v))).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            let bodies = body_ranges(text);
-            let mut target = String::new();
-            for raw in attr_values(text, "href").into_iter().chain(attr_values(text, "src")) {
-                let href = unescape(raw);
-                if resolve_into(&file.path, &href, &mut target) {
-                    let at = raw.as_ptr() as usize - text.as_ptr() as usize;
-                    if bodies.iter().any(|r| r.contains(&at)) {
-                        // The file must exist; the anchor was checked at the source.
-                        target.truncate(target.find('#').unwrap_or(target.len()));
-                    }
-                    links.push((std::mem::take(&mut target), href));
-                }
-            }
-            // Each target once per page: the count is of pages.
-            links.sort_by(|a, b| a.0.cmp(&b.0));
-            links.dedup_by(|a, b| a.0 == b.0);
-        }
+        let page = html.map(|text| PageLinks::read(&file.path, text)).unwrap_or_default();
         let mut g = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         g.paths.insert(file.path.clone());
-        if !ids.is_empty() {
-            g.ids.insert(file.path.clone(), ids.into_boxed_slice());
+        if !page.ids.is_empty() {
+            g.ids.insert(file.path.clone(), page.ids.into_boxed_slice());
         }
-        for (key, href) in links {
-            match g.links.get_mut(key.as_str()) {
+        let written = |range: &std::ops::Range<usize>| html.map(|t| unescape(&t[range.clone()]).into_owned());
+        for (hash, target, href) in page.links {
+            match g.links.get_mut(&hash) {
                 Some(first) => {
-                    first.2 += 1;
-                    if file.path < first.0 {
-                        (first.0, first.1) = (file.path.clone(), href.into_owned());
+                    first.pages += 1;
+                    if file.path < first.page {
+                        first.page = file.path.clone();
+                        first.href = written(&href).unwrap_or_default();
                     }
                 }
                 None => {
-                    g.links.insert(key, (file.path.clone(), href.into_owned(), 1));
+                    let t = Target {
+                        target: page.targets[target].to_string(),
+                        page: file.path.clone(),
+                        href: written(&href).unwrap_or_default(),
+                        pages: 1,
+                    };
+                    g.links.insert(hash, t);
                 }
             }
         }
@@ -199,7 +266,7 @@ impl LinkIndex {
     pub fn broken(&self) -> Vec<String> {
         let g = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         let mut broken: Vec<String> = Vec::new();
-        for (key, (page, href, pages)) in &g.links {
+        for Target { target: key, page, href, pages } in g.links.values() {
             let (target, frag) = key.split_once('#').unwrap_or((key, ""));
             let why = if !g.paths.contains(target) {
                 format!("no file {target}")
