@@ -5,21 +5,37 @@
 /// Hands `s` to `out` in pieces, with `& < > " '` replaced by entities. Streaming writers
 /// (the template formatter) use this directly and allocate nothing.
 pub fn html_pieces<E>(s: &str, mut out: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    // Most values hold none of the five: a table lookup per byte finds the next one.
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'&' as usize] = true;
+        t[b'<' as usize] = true;
+        t[b'>' as usize] = true;
+        t[b'"' as usize] = true;
+        t[b'\'' as usize] = true;
+        t
+    };
+    let bytes = s.as_bytes();
     let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
+    while let Some(k) = bytes[last..].iter().position(|&b| SPECIAL[b as usize]) {
+        let i = last + k;
+        let rep = match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+            _ => "&#39;",
         };
-        out(&s[last..i])?;
+        if i > last {
+            out(&s[last..i])?;
+        }
         out(rep)?;
         last = i + 1;
     }
-    out(&s[last..])
+    if last < s.len() || s.is_empty() {
+        out(&s[last..])?;
+    }
+    Ok(())
 }
 
 /// `s` escaped for HTML text and quoted attribute values.
