@@ -93,10 +93,25 @@ impl Site {
     /// Where item `j` is published, as seen from the page in folder `from`: a relative
     /// link, or the canonical site's address for an item outside a subset build.
     pub fn href(&self, from: &str, j: usize) -> String {
-        match (&self.config.base_url, self.is_external(j)) {
-            (Some(base), true) => format!("{base}{}", url_of(&self.docs[j])),
-            _ => relative_url(from, &url_of(&self.docs[j])),
+        let doc = &self.docs[j];
+        if let (Some(base), true) = (&self.config.base_url, self.is_external(j)) {
+            return format!("{base}{}", url_of(doc));
         }
+        // `relative_url(from, url_of(doc))`, written into one string: cards call this for
+        // every item they show.
+        let depth = from.matches('/').count();
+        let folder = if doc.kind == Kind::Page { "" } else { doc.kind.folder() };
+        let mut s = String::with_capacity(3 * depth + folder.len() + doc.slug.len() + 12);
+        for _ in 0..depth {
+            s.push_str("../");
+        }
+        if !folder.is_empty() {
+            s.push_str(folder);
+            s.push('/');
+        }
+        s.push_str(&doc.slug);
+        s.push_str("/index.html");
+        s
     }
 
     /// The document of `kind` with `slug` (the first, if two collide).
