@@ -50,6 +50,9 @@ pub struct Site {
     pub docs: Vec<Arc<Document>>,
     /// Per kind (`Kind::ALL` order), where its documents are in `docs`.
     pub kinds: Vec<std::ops::Range<usize>>,
+    /// The first document of each (kind, slug), by `slug_key`: references are looked up
+    /// hundreds of thousands of times on a large site.
+    by_slug: crate::FastMap<u64, usize>,
     /// Why a document is left out of every output, if it is.
     pub hidden: Vec<Option<Hidden>>,
     /// Per target document, the visible documents that reference it.
@@ -116,6 +119,12 @@ impl Site {
 
     /// The document of `kind` with `slug` (the first, if two collide).
     pub fn lookup(&self, kind: Kind, slug: &str) -> Option<usize> {
+        if let Some(&i) = self.by_slug.get(&slug_key(kind, slug)) {
+            if self.docs[i].kind == kind && self.docs[i].slug == slug {
+                return Some(i);
+            }
+        }
+        // Not there, or a different (kind, slug) with the same key: search the sorted list.
         let range = self.kinds.get(kind.index())?.clone();
         let of_kind = &self.docs[range.clone()];
         let at = of_kind.partition_point(|d| d.slug.as_str() < slug);
@@ -126,6 +135,11 @@ impl Site {
     pub fn visible_of(&self, kind: Kind) -> impl Iterator<Item = usize> + '_ {
         self.kinds.get(kind.index()).cloned().unwrap_or_default().filter(move |&i| self.is_visible(i))
     }
+}
+
+/// The key of (kind, slug) in `Site::by_slug`.
+fn slug_key(kind: Kind, slug: &str) -> u64 {
+    crate::fast_hash(slug) ^ (kind.index() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The outcome of checking content: the site (when there are no errors) and every
@@ -217,6 +231,11 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
             start..start + docs[start..].partition_point(|d| d.kind == k)
         })
         .collect();
+    let mut by_slug = crate::FastMap::default();
+    by_slug.reserve(docs.len());
+    for (i, d) in docs.iter().enumerate() {
+        by_slug.entry(slug_key(d.kind, &d.slug)).or_insert(i);
+    }
     let hidden: Vec<Option<Hidden>> = docs.iter().map(|d| lifecycle::hidden(d, &options)).collect();
     let mut site = Site {
         config: config.unwrap_or_else(|| SiteConfig {
@@ -237,6 +256,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         links_key: 0,
         docs,
         kinds,
+        by_slug,
         hidden,
         media: tree.media,
         external: Vec::new(),
