@@ -213,3 +213,21 @@ fn print_matching_examples() {
         eprintln!("{}\n  confirmed {conf:?}\n  top {top:?}", site.docs[q].slug);
     }
 }
+
+#[test]
+fn every_item_is_found_by_its_slug_and_linked_from_any_depth() {
+    let site = real_site();
+    for (i, d) in site.docs.iter().enumerate() {
+        assert_eq!(site.lookup(d.kind, &d.slug), Some(i), "{}", d.file.display);
+        for from in ["", "themas/", "leeraanbod/x/", "leeragenda/a/b/pagina/2/"] {
+            let want = leernet::site::relative_url(from, &leernet::site::url_of(d));
+            assert_eq!(site.href(from, i), want, "{} from {from:?}", d.file.display);
+        }
+    }
+    for kind in Kind::ALL {
+        assert_eq!(site.lookup(kind, "bestaat-niet"), None);
+    }
+    // A slug of one kind is not found as another.
+    let theme = site.docs.iter().find(|d| d.kind == Kind::Theme).unwrap();
+    assert_eq!(site.lookup(Kind::Offer, &theme.slug), None);
+}
