@@ -7,9 +7,11 @@
 //! (term, document frequency, postings chunk) and postings chunks (ids with a 5-bit score
 //! level each); the words as written go into word lists for typo tolerance. Theme,
 //! audience, focus area and organisation have a file each, loaded when a reader opens or
-//! uses that facet; each result's title, link, date and snippet text is a fragment of its
-//! own. Everything is sorted: two builds give identical bytes.
+//! uses that facet; each result's title, link, date and snippet text is a fragment, two
+//! items to a file, and the common terms' first pages are in champion files (`champions`).
+//! Everything is sorted: two builds give identical bytes.
 
+use super::champions;
 use super::corpus::Corpus;
 use super::encode::{self, id_list, numbers};
 use super::fields::{ListFacet, SearchDoc};
@@ -28,6 +30,8 @@ pub const DIR: &str = "zoeken/index/";
 pub const CHUNK_CHARS: usize = 2500;
 /// A lexicon shard is closed once its terms pass this many characters.
 pub const LEXICON_CHARS: usize = 1500;
+/// Items per fragment file `d/<id / 2>.js`.
+pub const FRAGMENTS_PER_FILE: usize = 2;
 
 /// Number of index files and bytes, for reports and tests.
 #[derive(Debug, Clone, Default)]
@@ -40,20 +44,34 @@ pub struct Stats {
 
 /// Every index file, handed to `sink`; returns what they hold.
 pub fn build(site: &Site, mut corpus: Corpus, sink: &dyn Sink) -> Result<Stats> {
-    // The result fragments first: once written, their text is not needed again.
-    corpus.docs.par_iter_mut().enumerate().try_for_each(|(id, d)| {
-        let fr = std::mem::take(&mut d.fragment);
-        let data = (&fr.title, &fr.href, &fr.date_iso, &fr.badge, &fr.summary, &fr.body);
-        sink.put(file(&format!("d/{id}.js"), &format!("d{id}"), &data)?)
+    // The result fragments first, as JSON: written two items to a file now (half the files
+    // to create), and again in the champion files once the postings say which items those
+    // hold.
+    let fragments: Vec<String> = corpus
+        .docs
+        .par_iter_mut()
+        .map(|d| {
+            let fr = std::mem::take(&mut d.fragment);
+            encode::json(&(&fr.title, &fr.href, &fr.date_iso, &fr.badge, &fr.summary, &fr.body))
+        })
+        .collect::<Result<_>>()?;
+    fragments.par_chunks(FRAGMENTS_PER_FILE).enumerate().try_for_each(|(k, pair)| {
+        let json = format!("[{}]", pair.join(","));
+        sink.put(OutputFile { path: format!("{DIR}d/{k}.js"), bytes: encode::wrap(&format!("d{k}"), &json) })
     })?;
     let corpus = corpus;
     let docs = &corpus.docs;
     let inverted = terms::invert(&corpus, site);
+    let past: Vec<bool> = docs.iter().map(|d| d.past).collect();
+    let champion_df = champions::min_df(&inverted.postings, docs.len());
+    champions::write(&inverted.postings, champion_df, &past, &fragments, sink)?;
+    drop(fragments);
     let mut files = Vec::new();
     let (lexicon, chunks) = shards(&inverted, &mut files)?;
     let surface = word_lists(&inverted.vocabulary, &mut files)?;
     let stats = Stats { docs: docs.len(), terms: inverted.terms.len(), lexicon_shards: lexicon.len(), chunks };
-    files.push(file("meta.js", "meta", &meta(site, docs, &lexicon, &surface, chunks))?);
+    let meta = meta(site, docs, &lexicon, &surface, chunks, champion_df);
+    files.push(file("meta.js", "meta", &meta)?);
     for f in ListFacet::ALL {
         files.push(file(&format!("f-{}.js", f.param()), &format!("f-{}", f.param()), &facet_values(docs, f))?);
     }
@@ -156,9 +174,20 @@ struct Meta {
     /// First word of each word list.
     words: Vec<String>,
     chunks: usize,
+    /// Terms of at least this many items have a champion file of this many items.
+    champions: (usize, usize),
+    /// Items per fragment file.
+    fragments: usize,
 }
 
-fn meta(site: &Site, docs: &[SearchDoc], lexicon: &[(String, usize)], words: &[String], chunks: usize) -> Meta {
+fn meta(
+    site: &Site,
+    docs: &[SearchDoc],
+    lexicon: &[(String, usize)],
+    words: &[String],
+    chunks: usize,
+    champion_df: usize,
+) -> Meta {
     let mut subtypes: Vec<(String, String, usize)> = vec![(String::new(), String::new(), 0)];
     let mut groups: Vec<(usize, usize, usize, u8, i16)> = Vec::new();
     for d in docs {
@@ -190,6 +219,8 @@ fn meta(site: &Site, docs: &[SearchDoc], lexicon: &[(String, usize)], words: &[S
         lexicon: lexicon.to_vec(),
         words: words.to_vec(),
         chunks,
+        champions: (champion_df, champions::DEPTH),
+        fragments: FRAGMENTS_PER_FILE,
     }
 }
 
