@@ -106,7 +106,8 @@ for (const [mode, urlOf] of modes()) {
       assert.ok(titles.some((t) => /vrijwilligers/i.test(t)), titles.join(' | '));
       assert.ok((await page.$$('#search-results mark')).length > 0, 'matched words are highlighted');
       assert.ok((await page.$$('#search-results .search-badge')).length > 0, 'type badges');
-      assert.equal(new URL(page.url()).searchParams.get('q'), 'vrijwillig');
+      // The URL follows the query once typing pauses (search.js, URL_PAUSE).
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'vrijwillig', null, { timeout: 2000 });
       assert.equal(await page.isHidden('#search-browse'), true, 'the browse lists give way to results');
       // Every result link leads to a page of the site.
       const href = await page.getAttribute('#search-results h3 a', 'href');
