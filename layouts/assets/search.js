@@ -435,12 +435,16 @@
   function Scores() { this.ids = []; this.score = new Float64Array(N); }
 
   /** Scores of one query word's candidates: per item, its best candidate. */
-  function wordScores(qw, typos) {
+  function wordScores(qw, typos, alone) {
     return candidates(qw, typos).then(function (cands) {
+      var exact = cands.filter(function (c) { return c.quality === 1; })[0];
+      // The word typed in full ranks its own best items first, so a one-word query asks for
+      // its champion file with the postings, not a round later (an error shows up when the
+      // page's fragments are loaded).
+      if (alone && exact && exact.df >= meta.champions[0]) loadChampions(exact.n).catch(function () {});
       return Promise.all(cands.map(postings)).then(function (ps) {
         var scores = new Scores();
         var idfOf = function (df) { return Math.log(1 + (N - df + 0.5) / (df + 0.5)); };
-        var exact = cands.filter(function (c) { return c.quality === 1; })[0];
         cands.forEach(function (c, ci) {
           // A rare completion must not outrank the common word that was typed in full.
           var idf = exact ? Math.min(idfOf(c.df), idfOf(exact.df)) : idfOf(c.df);
@@ -465,23 +469,25 @@
   function match(q) {
     var qws = queryWords(q);
     if (!qws.length) return Promise.resolve(null);
-    var finish = function (per, partial) {
+    var finish = function (per, scores, partial) {
       var terms = [];
       var cands = [];
       per.forEach(function (p) { terms = terms.concat(p.terms); cands = cands.concat(p.cands); });
-      var scores = combine(per, !partial);
       return { scores: scores, terms: terms, cands: cands, words: qws, partial: partial && scores.ids.length > 0 };
     };
-    return Promise.all(qws.map(function (qw) { return wordScores(qw, false); })).then(function (per) {
-      if (combine(per, true).ids.length || per.length < 2) return finish(per, false);
+    return Promise.all(qws.map(function (qw) { return wordScores(qw, false, qws.length === 1); })).then(function (per) {
+      var every = combine(per, true);
+      if (every.ids.length || per.length < 2) return finish(per, every, false);
       return Promise.all(qws.map(function (qw) { return wordScores(qw, true); })).then(function (wide) {
-        return combine(wide, true).ids.length ? finish(wide, false) : finish(per, true);
+        var wideEvery = combine(wide, true);
+        return wideEvery.ids.length ? finish(wide, wideEvery, false) : finish(per, combine(per, false), true);
       });
     });
   }
 
   /** The words' scores summed: over items with every word, or with any. */
   function combine(per, every) {
+    if (per.length === 1) return per[0].scores;
     var out = new Scores();
     per.forEach(function (p, i) {
       var ids = p.scores.ids;
