@@ -657,7 +657,7 @@
     return li;
   }
 
-  // ---- result fragments: champion files first, then single items ----
+  // ---- result fragments: champion files first, then fragment files ----
 
   var championCache = Object.create(null);
 

@@ -94,6 +94,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn champions_are_the_best_levels_with_past_offers_discounted_then_the_lower_id() {
+        // 12 items at level 8; item 3 at level 20 but past (20 -> 0.6 * 31.0 = 18.6 > 3.0);
+        // items 5 and 7 at level 12 (7.0).
+        let list: Vec<(u32, u8)> = (0..12)
+            .map(|id| {
+                (
+                    id,
+                    if id == 3 {
+                        20
+                    } else if id == 5 || id == 7 {
+                        12
+                    } else {
+                        8
+                    },
+                )
+            })
+            .collect();
+        let postings = Postings::from_lists(&[list]);
+        let mut past = vec![false; 12];
+        past[3] = true;
+        assert_eq!(of(&postings, 0, &past), vec![3, 5, 7, 0, 1, 2, 4, 6, 8, 9]);
+    }
+
+    #[test]
+    fn at_most_half_as_many_champion_files_as_items() {
+        // dfs 1, 2, 3, 4, 5 over 6 items: at most 3 files, so terms of 3 items or more.
+        let lists: Vec<Vec<(u32, u8)>> = (1..=5).map(|df| (0..df).map(|id| (id, 1)).collect()).collect();
+        let postings = Postings::from_lists(&lists);
+        assert_eq!(min_df(&postings, 6), 3);
+        assert_eq!(min_df(&postings, 100), 2);
+        assert_eq!(min_df(&postings, 2), 5);
+    }
+
+    #[test]
     fn weights_follow_the_browsers_levels() {
         assert_eq!(weight(0), 0.0);
         assert!((weight(4) - 1.0).abs() < 1e-12);
