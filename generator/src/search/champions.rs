@@ -8,14 +8,15 @@
 //! An item among the first ten results through term `t` is among the ten best items of `t`
 //! by level weight alone, since all of `t`'s items share its weight; so the first page lies
 //! in the union of the champion lists of the candidate terms. Queries of several words,
-//! filters, later pages and rare terms load the fragment files (`d/`, two items each); the
+//! filters, later pages and rare terms load the fragment files (`d/`, four items each); the
 //! browser computes the same lists from the postings it has, so it knows what a champion
 //! file holds before it asks for it.
 //!
 //! Every file costs build time (creating a file is most of what writing a small one costs),
-//! so there are at most half as many champion files as items, the fragment files' other
-//! half: the terms with the most items get them (all terms of two or more items on a large
-//! corpus with a small vocabulary, the terms of about 20 items or more on the real content).
+//! so champion files and fragment files together are at most one per item, as many as the
+//! fragment files alone were when each item had its own: the terms with the most items get
+//! champion files (every term of two or more items on a large corpus with a small
+//! vocabulary, the terms of about 20 items or more on the real content).
 
 use super::encode;
 use super::index::DIR;
@@ -35,11 +36,10 @@ fn weight(level: u8) -> f64 {
 }
 
 /// The fewest items a term needs for a champion file: at least 2 (one item is one fragment
-/// anyway), and high enough that at most `docs / 2` terms qualify.
-pub fn min_df(postings: &Postings, docs: usize) -> usize {
+/// anyway), and high enough that at most `cap` terms qualify.
+pub fn min_df(postings: &Postings, cap: usize) -> usize {
     let mut dfs: Vec<usize> = (0..postings.terms()).map(|t| postings.len_of(t)).filter(|&df| df >= 2).collect();
     dfs.sort_unstable_by(|a, b| b.cmp(a));
-    let cap = docs / 2;
     match dfs.get(cap) {
         // The (cap+1)-th largest must be left out, and with it every term of that many items.
         Some(&df) => df + 1,
@@ -118,13 +118,14 @@ mod tests {
     }
 
     #[test]
-    fn at_most_half_as_many_champion_files_as_items() {
-        // dfs 1, 2, 3, 4, 5 over 6 items: at most 3 files, so terms of 3 items or more.
+    fn no_more_champion_files_than_the_cap() {
+        // dfs 1, 2, 3, 4, 5: at most 3 files, so terms of 3 items or more.
         let lists: Vec<Vec<(u32, u8)>> = (1..=5).map(|df| (0..df).map(|id| (id, 1)).collect()).collect();
         let postings = Postings::from_lists(&lists);
-        assert_eq!(min_df(&postings, 6), 3);
+        assert_eq!(min_df(&postings, 3), 3);
         assert_eq!(min_df(&postings, 100), 2);
-        assert_eq!(min_df(&postings, 2), 5);
+        assert_eq!(min_df(&postings, 1), 5);
+        assert_eq!(min_df(&postings, 0), 6);
     }
 
     #[test]

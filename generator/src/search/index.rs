@@ -7,7 +7,7 @@
 //! (term, document frequency, postings chunk) and postings chunks (ids with a 5-bit score
 //! level each); the words as written go into word lists for typo tolerance. Theme,
 //! audience, focus area and organisation have a file each, loaded when a reader opens or
-//! uses that facet; each result's title, link, date and snippet text is a fragment, two
+//! uses that facet; each result's title, link, date and snippet text is a fragment, four
 //! items to a file, and the common terms' first pages are in champion files (`champions`).
 //! Everything is sorted: two builds give identical bytes.
 
@@ -30,8 +30,8 @@ pub const DIR: &str = "zoeken/index/";
 pub const CHUNK_CHARS: usize = 2500;
 /// A lexicon shard is closed once its terms pass this many characters.
 pub const LEXICON_CHARS: usize = 1500;
-/// Items per fragment file `d/<id / 2>.js`.
-pub const FRAGMENTS_PER_FILE: usize = 2;
+/// Items per fragment file `d/<id / 4>.js`.
+pub const FRAGMENTS_PER_FILE: usize = 4;
 
 /// Number of index files and bytes, for reports and tests.
 #[derive(Debug, Clone, Default)]
@@ -44,9 +44,9 @@ pub struct Stats {
 
 /// Every index file, handed to `sink`; returns what they hold.
 pub fn build(site: &Site, mut corpus: Corpus, sink: &dyn Sink) -> Result<Stats> {
-    // The result fragments first, as JSON: written two items to a file now (half the files
-    // to create), and again in the champion files once the postings say which items those
-    // hold.
+    // The result fragments first, as JSON: written four items to a file now (a quarter of
+    // the files to create), and again in the champion files once the postings say which
+    // items those hold.
     let fragments: Vec<String> = corpus
         .docs
         .par_iter_mut()
@@ -63,7 +63,8 @@ pub fn build(site: &Site, mut corpus: Corpus, sink: &dyn Sink) -> Result<Stats> 
     let docs = &corpus.docs;
     let inverted = terms::invert(&corpus, site);
     let past: Vec<bool> = docs.iter().map(|d| d.past).collect();
-    let champion_df = champions::min_df(&inverted.postings, docs.len());
+    // Champion and fragment files together: at most one per item.
+    let champion_df = champions::min_df(&inverted.postings, docs.len() - docs.len().div_ceil(FRAGMENTS_PER_FILE));
     champions::write(&inverted.postings, champion_df, &past, &fragments, sink)?;
     drop(fragments);
     let mut files = Vec::new();
