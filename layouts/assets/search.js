@@ -117,6 +117,8 @@
       if (meta) return meta;
       meta = m;
       N = m.n;
+      // A small lexicon comes inside meta.js, as shard 0 (index.rs, LEXICON_INLINE_CHARS).
+      if (m.lexicon_shard) store.l0 = m.lexicon_shard;
       kindOf = new Uint8Array(N);
       subOf = new Uint16Array(N);
       pastOf = new Uint8Array(N);
