@@ -75,7 +75,7 @@ pub fn build(site: &Site, mut corpus: Corpus, sink: &dyn Sink) -> Result<Stats> 
     champions::write(&inverted.postings, champion_df, &past, &fragments, sink)?;
     drop(fragments);
     let mut files = Vec::new();
-    let (lexicon, chunks, inline_lexicon) = shards(&inverted, &mut files)?;
+    let Shards { lexicon, chunks, inline: inline_lexicon } = shards(&inverted, &mut files)?;
     let surface = word_lists(&inverted.vocabulary, &mut files)?;
     let stats = Stats { docs: docs.len(), terms: inverted.terms.len(), lexicon_shards: lexicon.len(), chunks };
     let mut meta = meta(site, docs, &lexicon, &surface, chunks, champion_df);
@@ -92,13 +92,18 @@ fn file(name: &str, shard: &str, data: &impl Serialize) -> Result<OutputFile> {
     Ok(OutputFile { path: format!("{DIR}{name}"), bytes: encode::shard(shard, data)? })
 }
 
-/// Lexicon shards and postings chunks; returns each lexicon shard's first term and first
-/// term number, the number of chunks, and the lexicon itself when it is small enough to be
-/// part of `meta.js` (then no `l<n>.js` is written).
-fn shards(
-    inverted: &Inverted,
-    files: &mut Vec<OutputFile>,
-) -> Result<(Vec<(String, usize)>, usize, Option<LexiconShard>)> {
+/// Where the lexicon shards and postings chunks start.
+struct Shards {
+    /// First term and first term number of each lexicon shard.
+    lexicon: Vec<(String, usize)>,
+    chunks: usize,
+    /// The lexicon itself when it is small enough to be part of `meta.js` (then no `l<n>.js`
+    /// is written).
+    inline: Option<LexiconShard>,
+}
+
+/// Lexicon shards and postings chunks.
+fn shards(inverted: &Inverted, files: &mut Vec<OutputFile>) -> Result<Shards> {
     // Postings chunks: consecutive terms until the chunk is big enough.
     let mut chunk_of: Vec<u32> = Vec::with_capacity(inverted.terms.len());
     let mut chunk: Vec<String> = Vec::new();
@@ -154,7 +159,7 @@ fn shards(
         lexicon.push((terms[start].0.clone(), start));
         start = end;
     }
-    Ok((lexicon, chunks, inlined))
+    Ok(Shards { lexicon, chunks, inline: inlined })
 }
 
 /// The indexed words as written (folded), for typo tolerance: a typo is made in a word, not
