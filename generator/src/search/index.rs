@@ -34,11 +34,11 @@ pub const LEXICON_CHARS: usize = 1500;
 /// no query then waits for a lexicon shard before its postings (about 11 KB gzipped for the
 /// real content's 27,000 characters, against 0.8 KB per shard).
 pub const LEXICON_INLINE_CHARS: usize = 40_000;
+/// Items per fragment file `d/<id / 4>.js`.
+pub const FRAGMENTS_PER_FILE: usize = 4;
 
 /// A lexicon shard: first chunk, terms (space-separated), document frequencies, chunk steps.
 type LexiconShard = (u32, String, String, String);
-/// Items per fragment file `d/<id / 4>.js`.
-pub const FRAGMENTS_PER_FILE: usize = 4;
 
 /// Number of index files and bytes, for reports and tests.
 #[derive(Debug, Clone, Default)]
@@ -62,8 +62,8 @@ pub fn build(site: &Site, mut corpus: Corpus, sink: &dyn Sink) -> Result<Stats> 
             encode::json(&(&fr.title, &fr.href, &fr.date_iso, &fr.badge, &fr.summary, &fr.body))
         })
         .collect::<Result<_>>()?;
-    fragments.par_chunks(FRAGMENTS_PER_FILE).enumerate().try_for_each(|(k, pair)| {
-        let json = format!("[{}]", pair.join(","));
+    fragments.par_chunks(FRAGMENTS_PER_FILE).enumerate().try_for_each(|(k, items)| {
+        let json = format!("[{}]", items.join(","));
         sink.put(OutputFile { path: format!("{DIR}d/{k}.js"), bytes: encode::wrap(&format!("d{k}"), &json) })
     })?;
     let corpus = corpus;
