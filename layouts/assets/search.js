@@ -570,6 +570,18 @@
   }
 
   /** Whether a word of displayed text is one the query matched. */
+  /** A displayed word's folded words with their stems (null: not indexed), kept across
+   *  queries: results share most of their words, and stemming is the costly part. */
+  var analysedTokens = new Map();
+  function analysed(token) {
+    var a = analysedTokens.get(token);
+    if (!a) {
+      a = A.words(token).map(function (w) { return [w, A.isIndexed(w) ? A.stem(w) : null]; });
+      analysedTokens.set(token, a);
+    }
+    return a;
+  }
+
   function matcher(m) {
     if (!m) return function () { return false; };
     var terms = new Set(m.terms);
@@ -578,9 +590,9 @@
     return function (token) {
       var known = seen.get(token);
       if (known !== undefined) return known;
-      var yes = A.words(token).some(function (w) {
-        if (prefixes.some(function (p) { return w.lastIndexOf(p, 0) === 0; })) return true;
-        return A.isIndexed(w) && terms.has(A.stem(w));
+      var yes = analysed(token).some(function (ws) {
+        if (prefixes.some(function (p) { return ws[0].lastIndexOf(p, 0) === 0; })) return true;
+        return ws[1] !== null && terms.has(ws[1]);
       });
       seen.set(token, yes);
       return yes;
