@@ -12,10 +12,12 @@
   var PAGE = 10;              // results per page
   var MAX_CHUNKS = 3;         // postings chunks one prefix or typo may pull in
   var MAX_CANDIDATES = 12;    // terms one query word may expand to
+  var MIN_COVER = 2;
+  var URL_PAUSE = 300;        // ms without typing before the URL follows the query          // missing fragments a champion file must hold to be loaded
   var PAST_FACTOR = 0.6;      // past offers rank below current ones
   var DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  var DIGIT = {};
-  for (var d = 0; d < 64; d++) DIGIT[DIGITS[d]] = d;
+  var DIGIT = new Int8Array(128);     // by character code
+  for (var d = 0; d < 64; d++) DIGIT[DIGITS.charCodeAt(d)] = d;
 
   var base = root.getAttribute('data-index') || 'index/';
   var input = document.getElementById('search-q');
@@ -32,9 +34,31 @@
   var loading = Object.create(null);
   window.leernetIndex = function (name, data) { store[name] = data; };
 
+  // Over http(s) a file is fetched and its JSON read out of the `leernetIndex("name", …);`
+  // call (no eval: the site runs under script-src 'self'), which costs the browser less per
+  // request than a script element; from file://, where fetch is not allowed, it is a script.
+  var viaFetch = /^https?:$/.test(location.protocol) && typeof fetch === 'function';
+
+  function fetchShard(name, path) {
+    return fetch(base + path, { priority: 'high' }).then(function (r) {
+      if (!r.ok) throw new Error('search index file ' + path + ' could not be loaded');
+      return r.text();
+    }).then(function (text) {
+      var head = 'leernetIndex(' + JSON.stringify(name) + ',';
+      var end = text.lastIndexOf(')');
+      if (text.lastIndexOf(head, 0) !== 0 || end < head.length) throw new Error('search index file ' + path + ' did not register');
+      if (!(name in store)) store[name] = JSON.parse(text.slice(head.length, end));
+      return store[name];
+    });
+  }
+
   function load(name, path) {
     if (name in store) return Promise.resolve(store[name]);
     if (loading[name]) return loading[name];
+    if (viaFetch) {
+      loading[name] = fetchShard(name, path).catch(function (e) { delete loading[name]; throw e; });
+      return loading[name];
+    }
     loading[name] = new Promise(function (resolve, reject) {
       var s = document.createElement('script');
       s.src = base + path;
@@ -59,7 +83,7 @@
     var v = 0;
     var scale = 1;
     for (var i = 0; i < s.length; i++) {
-      var x = DIGIT[s[i]];
+      var x = DIGIT[s.charCodeAt(i)];
       if (x >= 32) { v += (x - 32) * scale; scale *= 32; } else { out.push(v + x * scale); v = 0; scale = 1; }
     }
     return out;
@@ -68,12 +92,13 @@
   /** Ascending ids from gaps; with levels, each number is gap * 32 + level. */
   function decodeIds(s, withLevel) {
     var nums = decodeNumbers(s);
-    var ids = new Array(nums.length);
+    var ids = new Int32Array(nums.length);
     var levels = withLevel ? new Uint8Array(nums.length) : null;
     var prev = -1;
     for (var i = 0; i < nums.length; i++) {
-      var gap = withLevel ? Math.floor(nums[i] / 32) : nums[i];
-      if (withLevel) levels[i] = nums[i] % 32;
+      var n = nums[i];
+      var gap = n;
+      if (withLevel) { levels[i] = n % 32; gap = (n - levels[i]) / 32; }
       prev = prev + gap + 1;
       ids[i] = prev;
     }
@@ -85,19 +110,27 @@
   var meta = null;
   var N = 0;
   var kindOf, subOf, pastOf, yearOf;
+  var groupOf, groupFirst;    // run of ids (meta.groups) of each id; first id of each run
 
   function loadMeta() {
     return load('meta', 'meta.js').then(function (m) {
       if (meta) return meta;
       meta = m;
       N = m.n;
+      // A small lexicon comes inside meta.js, as shard 0 (index.rs, LEXICON_INLINE_CHARS).
+      if (m.lexicon_shard) store.l0 = m.lexicon_shard;
       kindOf = new Uint8Array(N);
       subOf = new Uint16Array(N);
       pastOf = new Uint8Array(N);
       yearOf = new Int16Array(N);
+      groupOf = new Uint32Array(N);
+      groupFirst = [];
       var id = 0;
-      m.groups.forEach(function (g) {
-        for (var i = 0; i < g[0]; i++, id++) { kindOf[id] = g[1]; subOf[id] = g[2]; pastOf[id] = g[3]; yearOf[id] = g[4]; }
+      m.groups.forEach(function (g, gi) {
+        groupFirst.push(id);
+        for (var i = 0; i < g[0]; i++, id++) {
+          kindOf[id] = g[1]; subOf[id] = g[2]; pastOf[id] = g[3]; yearOf[id] = g[4]; groupOf[id] = gi;
+        }
       });
       return meta;
     });
@@ -315,6 +348,9 @@
       labelOf: function (v) { return v; } },
   ];
 
+  var RANGE_BY_PARAM = Object.create(null);
+  RANGE_FACETS.forEach(function (f) { RANGE_BY_PARAM[f.param] = f; });
+
   function subtypeOf(id, kind) {
     return subOf[id] && meta.kinds[kindOf[id]][0] === kind ? meta.subtypes[subOf[id]][0] : null;
   }
@@ -354,8 +390,7 @@
       for (var i = 0; i < vs.length; i++) if (sel.indexOf(lf.values[vs[i]][0]) >= 0) return true;
       return false;
     }
-    var rf = RANGE_FACETS.filter(function (f) { return f.param === param; })[0];
-    var v = rf.value(id);
+    var v = RANGE_BY_PARAM[param].value(id);
     return v !== null && sel.indexOf(v) >= 0;
   }
 
@@ -402,12 +437,16 @@
   function Scores() { this.ids = []; this.score = new Float64Array(N); }
 
   /** Scores of one query word's candidates: per item, its best candidate. */
-  function wordScores(qw, typos) {
+  function wordScores(qw, typos, alone) {
     return candidates(qw, typos).then(function (cands) {
+      var exact = cands.filter(function (c) { return c.quality === 1; })[0];
+      // The word typed in full ranks its own best items first, so a one-word query asks for
+      // its champion file with the postings, not a round later (an error shows up when the
+      // page's fragments are loaded).
+      if (alone && exact && exact.df >= meta.champions[0]) loadChampions(exact.n).catch(function () {});
       return Promise.all(cands.map(postings)).then(function (ps) {
         var scores = new Scores();
         var idfOf = function (df) { return Math.log(1 + (N - df + 0.5) / (df + 0.5)); };
-        var exact = cands.filter(function (c) { return c.quality === 1; })[0];
         cands.forEach(function (c, ci) {
           // A rare completion must not outrank the common word that was typed in full.
           var idf = exact ? Math.min(idfOf(c.df), idfOf(exact.df)) : idfOf(c.df);
@@ -420,7 +459,8 @@
             if (old === 0) { scores.ids.push(id); scores.score[id] = s; } else if (s > old) scores.score[id] = s;
           }
         });
-        return { qw: qw, scores: scores, terms: cands.map(function (c) { return c.term; }) };
+        cands.forEach(function (c, ci) { c.postings = ps[ci]; });
+        return { qw: qw, scores: scores, terms: cands.map(function (c) { return c.term; }), cands: cands };
       });
     });
   }
@@ -431,22 +471,25 @@
   function match(q) {
     var qws = queryWords(q);
     if (!qws.length) return Promise.resolve(null);
-    var finish = function (per, partial) {
+    var finish = function (per, scores, partial) {
       var terms = [];
-      per.forEach(function (p) { terms = terms.concat(p.terms); });
-      var scores = combine(per, !partial);
-      return { scores: scores, terms: terms, words: qws, partial: partial && scores.ids.length > 0 };
+      var cands = [];
+      per.forEach(function (p) { terms = terms.concat(p.terms); cands = cands.concat(p.cands); });
+      return { scores: scores, terms: terms, cands: cands, words: qws, partial: partial && scores.ids.length > 0 };
     };
-    return Promise.all(qws.map(function (qw) { return wordScores(qw, false); })).then(function (per) {
-      if (combine(per, true).ids.length || per.length < 2) return finish(per, false);
+    return Promise.all(qws.map(function (qw) { return wordScores(qw, false, qws.length === 1); })).then(function (per) {
+      var every = combine(per, true);
+      if (every.ids.length || per.length < 2) return finish(per, every, false);
       return Promise.all(qws.map(function (qw) { return wordScores(qw, true); })).then(function (wide) {
-        return combine(wide, true).ids.length ? finish(wide, false) : finish(per, true);
+        var wideEvery = combine(wide, true);
+        return wideEvery.ids.length ? finish(wide, wideEvery, false) : finish(per, combine(per, false), true);
       });
     });
   }
 
   /** The words' scores summed: over items with every word, or with any. */
   function combine(per, every) {
+    if (per.length === 1) return per[0].scores;
     var out = new Scores();
     per.forEach(function (p, i) {
       var ids = p.scores.ids;
@@ -471,12 +514,15 @@
 
   function search(state, how) {
     var mine = ++seq;
-    // The URL follows once the results are shown: a changed URL makes the browser fetch
-    // the page's icon again, which should not compete with the index files.
+    // The URL follows once the results are shown, and while the reader types, once typing
+    // pauses: every change of the URL makes the browser fetch and decode the page's icon
+    // again (a few milliseconds), which should not compete with the next keystroke's search.
     var remember = function () {
       if (mine !== seq) return;
       if (how === 'push') history.pushState(null, '', urlOf(state));
-      else if (how === 'replace') history.replaceState(null, '', urlOf(state));
+      else if (how === 'replace') {
+        setTimeout(function () { if (mine === seq) history.replaceState(null, '', urlOf(state)); }, URL_PAUSE);
+      }
     };
     return ready
       .then(function () {
@@ -496,13 +542,18 @@
           result.hits = params.length ? ids.filter(function (id) {
             return params.every(function (p) { return passes(id, p, state.selected); });
           }) : ids.slice();
-          var final = new Float64Array(N);
-          result.hits.forEach(function (id) { final[id] = (m ? m.scores.score[id] : 1) * (pastOf[id] ? PAST_FACTOR : 1); });
-          result.hits.sort(function (a, b) { return final[b] - final[a] || a - b; });
+          var final = result.final = new Float64Array(N);
+          var score = m ? m.scores.score : null;
+          for (i = 0; i < result.hits.length; i++) {
+            var id = result.hits[i];
+            final[id] = (score ? score[id] : 1) * (pastOf[id] ? PAST_FACTOR : 1);
+          }
         }
         shown = result;
-        updateFacets(result);
-        return renderResults(result, mine, PAGE).then(remember);
+        // The page's fragments are asked for first; the facets are counted while they load
+        // and shown with the results, in one update of the page.
+        var rendered = renderResults(result, mine, PAGE, function () { return countFacets(result); });
+        return rendered.then(remember);
       })
       .catch(function (e) {
         if (mine === seq) statusEl.textContent = 'Zoeken lukt nu niet: ' + e.message;
@@ -519,6 +570,18 @@
   }
 
   /** Whether a word of displayed text is one the query matched. */
+  /** A displayed word's folded words with their stems (null: not indexed), kept across
+   *  queries: results share most of their words, and stemming is the costly part. */
+  var analysedTokens = new Map();
+  function analysed(token) {
+    var a = analysedTokens.get(token);
+    if (!a) {
+      a = A.words(token).map(function (w) { return [w, A.isIndexed(w) ? A.stem(w) : null]; });
+      analysedTokens.set(token, a);
+    }
+    return a;
+  }
+
   function matcher(m) {
     if (!m) return function () { return false; };
     var terms = new Set(m.terms);
@@ -527,9 +590,9 @@
     return function (token) {
       var known = seen.get(token);
       if (known !== undefined) return known;
-      var yes = A.words(token).some(function (w) {
-        if (prefixes.some(function (p) { return w.lastIndexOf(p, 0) === 0; })) return true;
-        return A.isIndexed(w) && terms.has(A.stem(w));
+      var yes = analysed(token).some(function (ws) {
+        if (prefixes.some(function (p) { return ws[0].lastIndexOf(p, 0) === 0; })) return true;
+        return ws[1] !== null && terms.has(ws[1]);
       });
       seen.set(token, yes);
       return yes;
@@ -608,10 +671,123 @@
     return li;
   }
 
-  function renderResults(result, mine, upto) {
-    var ids = result.hits.slice(0, upto);
-    return Promise.all(ids.map(function (id) { return load('d' + id, 'd/' + id + '.js'); })).then(function (frs) {
+  // ---- result fragments: champion files first, then fragment files ----
+
+  var championCache = Object.create(null);
+
+  /** The ids in term `c`'s champion file (see champions.rs): its best items by level weight,
+   *  past offers discounted, then the lower id. Found by counting items per (level, past)
+   *  to find the weakest weight that makes the list, then one pass in id order. */
+  function championsOf(c) {
+    if (championCache[c.n]) return championCache[c.n];
+    var p = c.postings;
+    var depth = meta.champions[1];
+    var perClass = new Int32Array(64);   // level * 2 + past
+    for (var i = 0; i < p.ids.length; i++) perClass[p.levels[i] * 2 + pastOf[p.ids[i]]]++;
+    var classes = [];
+    for (var k = 0; k < 64; k++) if (perClass[k]) classes.push(k);
+    var weight = function (k) { return LEVEL[k >> 1] * (k & 1 ? PAST_FACTOR : 1); };
+    classes.sort(function (a, b) { return weight(b) - weight(a); });
+    // Classes taken whole, and how many of the last (lowest ids first).
+    var take = new Int32Array(64);
+    var left = depth;
+    for (k = 0; k < classes.length && left > 0; k++) {
+      take[classes[k]] = Math.min(left, perClass[classes[k]]);
+      left -= take[classes[k]];
+    }
+    var ids = Object.create(null);
+    for (i = 0; i < p.ids.length; i++) {
+      var cls = p.levels[i] * 2 + pastOf[p.ids[i]];
+      if (take[cls] > 0) { take[cls]--; ids[p.ids[i]] = true; }
+    }
+    championCache[c.n] = ids;
+    return ids;
+  }
+
+  var frags = Object.create(null);   // id -> [title, href, date, badge, summary, body]
+
+  function loadChampions(n) {
+    return load('c' + n, 'c/' + n + '.js').then(function (data) {
+      data.forEach(function (e) { if (!frags[e[0]]) frags[e[0]] = e.slice(1); });
+    });
+  }
+
+  /** The fragment file holding item `id` (meta.fragments items to a file). */
+  function loadFragmentFile(id) {
+    var k = Math.floor(id / meta.fragments);
+    return load('d' + k, 'd/' + k + '.js').then(function (data) {
+      data.forEach(function (fr, i) { var at = k * meta.fragments + i; if (!frags[at]) frags[at] = fr; });
+    });
+  }
+
+  /** Fragment files for `ids`, one request per file. */
+  function loadFragmentFiles(ids) {
+    var files = Object.create(null);
+    ids.forEach(function (id) { files[Math.floor(id / meta.fragments)] = id; });
+    return Object.keys(files).map(function (k) { return loadFragmentFile(files[k]); });
+  }
+
+  /** The fragments of `ids`: a champion file wherever one holds at least MIN_COVER of the
+   *  missing ones (one request instead of several), fragment files for the rest. */
+  function fragments(ids, m) {
+    var missing = ids.filter(function (id) { return !frags[id]; });
+    var files = [];
+    if (m && missing.length >= MIN_COVER) {
+      var lists = m.cands.filter(function (c) { return c.df >= meta.champions[0]; });
+      while (missing.length >= MIN_COVER) {
+        var best = -1;
+        var bestCover = [];
+        lists.forEach(function (c, li) {
+          var has = championsOf(c);
+          var cover = missing.filter(function (id) { return has[id]; });
+          if (cover.length > bestCover.length) { best = li; bestCover = cover; }
+        });
+        if (bestCover.length < MIN_COVER) break;
+        files.push(loadChampions(lists[best].n));
+        lists.splice(best, 1);
+        missing = missing.filter(function (id) { return bestCover.indexOf(id) < 0; });
+      }
+    }
+    files = files.concat(loadFragmentFiles(missing));
+    return Promise.all(files).then(function () {
+      // Whatever a champion file did not hold after all comes from its fragment file.
+      var left = ids.filter(function (id) { return !frags[id]; });
+      return Promise.all(loadFragmentFiles(left));
+    }).then(function () {
+      return ids.map(function (id) {
+        if (!frags[id]) throw new Error('no search fragment for item ' + id);
+        return frags[id];
+      });
+    });
+  }
+
+  /** The first `upto` hits, best first (score, then the lower id): only as many are sorted
+   *  as a page shows, the rest when a reader asks for more. */
+  function ranked(result, upto) {
+    var final = result.final;
+    var better = function (a, b) { return final[a] > final[b] || (final[a] === final[b] && a < b); };
+    var top = [];
+    var hits = result.hits;
+    for (var i = 0; i < hits.length; i++) {
+      var id = hits[i];
+      if (top.length === upto && !better(id, top[upto - 1])) continue;
+      var at = top.length;
+      while (at > 0 && better(id, top[at - 1])) at--;
+      top.splice(at, 0, id);
+      if (top.length > upto) top.pop();
+    }
+    return top;
+  }
+
+  /** Renders the first `upto` results; `facets`, if given, counts the facets while the
+   *  fragments load, and the counts are shown together with the results. */
+  function renderResults(result, mine, upto, facets) {
+    var ids = ranked(result, upto);
+    var loaded = fragments(ids, result.match);
+    var counted = facets ? facets() : null;
+    return loaded.then(function (frs) {
       if (mine !== seq) return;
+      if (facets) updateFacets(result, counted);
       var isMatch = matcher(result.match);
       var items = frs.map(function (fr, i) { return resultItem(ids[i], fr, isMatch); });
       list.replaceChildren.apply(list, items);
@@ -661,9 +837,10 @@
       box.appendChild(el('summary', null, label));
       box.addEventListener('toggle', function () {
         if (box.open && !listFacets[param].values) {
-          ul.replaceChildren(el('li', 'search-loading', 'Laden…'));
+          groups[param].loading = el('li', 'search-loading', 'Laden…');
+          ul.replaceChildren(groups[param].loading);
           groups[param].order = null;
-          loadFacet(param).then(function () { if (shown) updateFacets(shown); });
+          loadFacet(param).then(function () { if (shown) updateFacets(shown, countFacets(shown)); });
         }
       });
     } else {
@@ -673,7 +850,7 @@
     box.appendChild(ul);
     box.hidden = true;
     facetsBox.appendChild(box);
-    return { box: box, ul: ul, items: Object.create(null), lazy: lazy, order: null };
+    return { box: box, ul: ul, items: Object.create(null), lazy: lazy, order: null, loading: null };
   }
 
   function valueItem(g, param, code, label) {
@@ -693,37 +870,74 @@
     return li;
   }
 
-  function updateFacets(result) {
+  /** Each facet's counts for a result, every facet counted under all the other selected
+   *  facets: param -> {code: count}, or null for a facet whose file is not loaded. The
+   *  range facets (type, status, offer and publication type, year) are counted per run of
+   *  ids, since every id of a run has the same values. */
+  function countFacets(result) {
+    var ids = result.ids;
+    if (!ids) return null;
+    var sel = result.state.selected;
+    var selectedParams = facetParams().filter(function (p) { return (sel[p] || []).length; });
+    // Per id, the selected facets it does not pass, as bits.
+    var fails = null;
+    if (selectedParams.length) {
+      fails = new Uint32Array(ids.length);
+      for (var k = 0; k < ids.length; k++) {
+        for (var j = 0; j < selectedParams.length; j++) if (!passes(ids[k], selectedParams[j], sel)) fails[k] |= 1 << j;
+      }
+    }
+    var byRun = Object.create(null);
+    var runCounts = function (mask) {
+      if (byRun[mask]) return byRun[mask];
+      var c = new Int32Array(groupFirst.length);
+      for (var k = 0; k < ids.length; k++) if (!fails || !(fails[k] & mask)) c[groupOf[ids[k]]]++;
+      byRun[mask] = c;
+      return c;
+    };
+    var counted = Object.create(null);
+    facetParams().forEach(function (param) {
+      var own = selectedParams.indexOf(param);
+      var mask = own >= 0 ? ~(1 << own) : ~0;
+      var counts = Object.create(null);
+      var lf = listFacets[param];
+      if (lf) {
+        if (!lf.values) { counted[param] = null; return; }
+        for (var k = 0; k < ids.length; k++) {
+          if (fails && (fails[k] & mask)) continue;
+          var vs = lf.of[ids[k]];
+          if (!vs) continue;
+          for (var i = 0; i < vs.length; i++) { var c = lf.values[vs[i]][0]; counts[c] = (counts[c] || 0) + 1; }
+        }
+      } else {
+        var runs = runCounts(mask);
+        var value = RANGE_BY_PARAM[param].value;
+        for (var g = 0; g < runs.length; g++) {
+          if (!runs[g]) continue;
+          var v = value(groupFirst[g]);
+          if (v !== null) counts[v] = (counts[v] || 0) + runs[g];
+        }
+      }
+      counted[param] = counts;
+    });
+    return counted;
+  }
+
+  /** Shows the counts of `countFacets`: only changed counts, checks and visibility touch
+   *  the DOM. */
+  function updateFacets(result, counted) {
     var sel = result.state.selected;
     clearButton.hidden = !Object.keys(sel).some(function (k) { return sel[k].length; });
-    var params = facetParams();
-    var selectedParams = params.filter(function (p) { return (sel[p] || []).length; });
-    params.forEach(function (param) {
+    facetParams().forEach(function (param) {
       var g = groups[param];
       var lf = listFacets[param];
-      var counts = Object.create(null);
+      var counts = (counted && counted[param]) || Object.create(null);
       var order = [];
-      // Each facet is counted under every other selected facet.
-      var others = selectedParams.filter(function (p) { return p !== param; });
-      var rangeValue = lf ? null : RANGE_FACETS.filter(function (f) { return f.param === param; })[0].value;
-      if (result.ids && !(lf && !lf.values)) {
-        result.ids.forEach(function (id) {
-          for (var i = 0; i < others.length; i++) {
-            if (!passes(id, others[i], sel)) return;
-          }
-          if (lf) {
-            (lf.of[id] || []).forEach(function (vi) { var c = lf.values[vi][0]; counts[c] = (counts[c] || 0) + 1; });
-          } else {
-            var v = rangeValue(id);
-            if (v !== null) counts[v] = (counts[v] || 0) + 1;
-          }
-        });
-      }
       if (lf && lf.values) {
         order = lf.values;
       } else if (!lf) {
         order = Object.keys(counts).concat(sel[param] || []).filter(function (v, i, a) { return a.indexOf(v) === i; });
-        var rf = RANGE_FACETS.filter(function (f) { return f.param === param; })[0];
+        var rf = RANGE_BY_PARAM[param];
         if (param === 'jaar') order.sort(function (a, b) { return b - a; });
         else if (param === 'type') {
           var folders = meta.kinds.map(function (k) { return k[1]; });
@@ -732,10 +946,10 @@
         order = order.map(function (v) { return [v, rf.labelOf(v)]; });
       }
       var any = false;
-      var codes = order.map(function (pair) { return pair[0]; });
+      var codes = order.map(function (pair) { return pair[0]; }).join('\n');
       // Nodes are (re)placed only when the values or their order changed.
-      var moved = codes.join('\n') !== g.order;
-      g.order = codes.join('\n');
+      var moved = codes !== g.order;
+      g.order = codes;
       order.forEach(function (pair) {
         var code = pair[0];
         var item = g.items[code];
@@ -752,7 +966,7 @@
         if (item.li.hidden !== hidden) item.li.hidden = hidden;
         if (!hidden) any = true;
       });
-      g.ul.querySelectorAll('.search-loading').forEach(function (x) { x.remove(); });
+      if (g.loading) { g.loading.remove(); g.loading = null; }
       if (lf) {
         g.box.hidden = !result.ids;
         if ((sel[param] || []).length && !g.box.open) g.box.open = true;
@@ -803,5 +1017,8 @@
 
   document.getElementById('search-nojs').hidden = true;
   ui.hidden = false;
-  ready.then(applyUrl).catch(function (e) { statusEl.textContent = 'Zoeken lukt nu niet: ' + e.message; });
+  // The URL's state, unless the reader typed before the index was ready: that search waits
+  // for it and wins.
+  ready.then(function () { return seq ? null : applyUrl(); })
+    .catch(function (e) { statusEl.textContent = 'Zoeken lukt nu niet: ' + e.message; });
 })();

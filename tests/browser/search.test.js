@@ -106,7 +106,8 @@ for (const [mode, urlOf] of modes()) {
       assert.ok(titles.some((t) => /vrijwilligers/i.test(t)), titles.join(' | '));
       assert.ok((await page.$$('#search-results mark')).length > 0, 'matched words are highlighted');
       assert.ok((await page.$$('#search-results .search-badge')).length > 0, 'type badges');
-      assert.equal(new URL(page.url()).searchParams.get('q'), 'vrijwillig');
+      // The URL follows the query once typing pauses (search.js, URL_PAUSE).
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'vrijwillig', null, { timeout: 2000 });
       assert.equal(await page.isHidden('#search-browse'), true, 'the browse lists give way to results');
       // Every result link leads to a page of the site.
       const href = await page.getAttribute('#search-results h3 a', 'href');
@@ -185,6 +186,27 @@ for (const [mode, urlOf] of modes()) {
     }
   });
 }
+
+test('http: a one-word query gets its first page from one champion file, not a request per result', async () => {
+  const { page, context, problems } = await open(httpBase + 'zoeken/index.html');
+  try {
+    await page.waitForFunction(() => document.getElementById('search-status').textContent !== '');
+    await page.fill('#search-q', 'armoede');
+    await waitForResults(page, 'armoede');
+    assert.equal(await page.$$eval('#search-results li', (ls) => ls.length), 10);
+    assert.ok((await page.$$('#search-results .search-result-snippet')).length === 10, 'every result has a snippet');
+    const files = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/index/')).map((n) => n.replace(/.*\/index\//, '')),
+    );
+    const champions = files.filter((f) => f.startsWith('c/'));
+    const fragments = files.filter((f) => f.startsWith('d/'));
+    assert.equal(champions.length, 1, files.join(' '));
+    assert.ok(fragments.length <= 2, `at most two fragment files besides the champion file: ${files.join(' ')}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
 
 test('axe finds no WCAG A/AA violations on the search page with results and open facets', async () => {
   const context = await browser.newContext({ bypassCSP: true });

@@ -41,10 +41,23 @@ pub fn id_list(ids: impl IntoIterator<Item = (u32, u8)>, with_level: bool) -> St
 
 /// A shard: `leernetIndex("name",data);` with the data as JSON (valid JavaScript).
 pub fn shard(name: &str, data: &impl Serialize) -> anyhow::Result<Vec<u8>> {
+    Ok(wrap(name, &json(data)?))
+}
+
+/// `data` as JSON that is also valid JavaScript: JSON allows U+2028 and U+2029 raw, old
+/// JavaScript engines do not.
+pub fn json(data: &impl Serialize) -> anyhow::Result<String> {
     let json = serde_json::to_string(data)?;
-    // JSON allows U+2028 and U+2029 raw; old JavaScript engines do not.
-    let json = json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
-    Ok(format!("leernetIndex({},{json});\n", serde_json::Value::from(name)).into_bytes())
+    Ok(if json.contains(['\u{2028}', '\u{2029}']) {
+        json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
+    } else {
+        json
+    })
+}
+
+/// A shard from data already made JSON by `json`.
+pub fn wrap(name: &str, json: &str) -> Vec<u8> {
+    format!("leernetIndex({},{json});\n", serde_json::Value::from(name)).into_bytes()
 }
 
 #[cfg(test)]

@@ -7,9 +7,11 @@
 //! (term, document frequency, postings chunk) and postings chunks (ids with a 5-bit score
 //! level each); the words as written go into word lists for typo tolerance. Theme,
 //! audience, focus area and organisation have a file each, loaded when a reader opens or
-//! uses that facet; each result's title, link, date and snippet text is a fragment of its
-//! own. Everything is sorted: two builds give identical bytes.
+//! uses that facet; each result's title, link, date and snippet text is a fragment, four
+//! items to a file, and the common terms' first pages are in champion files (`champions`).
+//! Everything is sorted: two builds give identical bytes.
 
+use super::champions;
 use super::corpus::Corpus;
 use super::encode::{self, id_list, numbers};
 use super::fields::{ListFacet, SearchDoc};
@@ -28,6 +30,15 @@ pub const DIR: &str = "zoeken/index/";
 pub const CHUNK_CHARS: usize = 2500;
 /// A lexicon shard is closed once its terms pass this many characters.
 pub const LEXICON_CHARS: usize = 1500;
+/// A lexicon whose terms take at most this many characters is one shard, inside `meta.js`:
+/// no query then waits for a lexicon shard before its postings (about 11 KB gzipped for the
+/// real content's 27,000 characters, against 0.8 KB per shard).
+pub const LEXICON_INLINE_CHARS: usize = 40_000;
+/// Items per fragment file `d/<id / 4>.js`.
+pub const FRAGMENTS_PER_FILE: usize = 4;
+
+/// A lexicon shard: first chunk, terms (space-separated), document frequencies, chunk steps.
+type LexiconShard = (u32, String, String, String);
 
 /// Number of index files and bytes, for reports and tests.
 #[derive(Debug, Clone, Default)]
@@ -40,20 +51,36 @@ pub struct Stats {
 
 /// Every index file, handed to `sink`; returns what they hold.
 pub fn build(site: &Site, mut corpus: Corpus, sink: &dyn Sink) -> Result<Stats> {
-    // The result fragments first: once written, their text is not needed again.
-    corpus.docs.par_iter_mut().enumerate().try_for_each(|(id, d)| {
-        let fr = std::mem::take(&mut d.fragment);
-        let data = (&fr.title, &fr.href, &fr.date_iso, &fr.badge, &fr.summary, &fr.body);
-        sink.put(file(&format!("d/{id}.js"), &format!("d{id}"), &data)?)
+    // The result fragments first, as JSON: written four items to a file now (a quarter of
+    // the files to create), and again in the champion files once the postings say which
+    // items those hold.
+    let fragments: Vec<String> = corpus
+        .docs
+        .par_iter_mut()
+        .map(|d| {
+            let fr = std::mem::take(&mut d.fragment);
+            encode::json(&(&fr.title, &fr.href, &fr.date_iso, &fr.badge, &fr.summary, &fr.body))
+        })
+        .collect::<Result<_>>()?;
+    fragments.par_chunks(FRAGMENTS_PER_FILE).enumerate().try_for_each(|(k, items)| {
+        let json = format!("[{}]", items.join(","));
+        sink.put(OutputFile { path: format!("{DIR}d/{k}.js"), bytes: encode::wrap(&format!("d{k}"), &json) })
     })?;
     let corpus = corpus;
     let docs = &corpus.docs;
     let inverted = terms::invert(&corpus, site);
+    let past: Vec<bool> = docs.iter().map(|d| d.past).collect();
+    // Champion and fragment files together: at most one per item.
+    let champion_df = champions::min_df(&inverted.postings, docs.len() - docs.len().div_ceil(FRAGMENTS_PER_FILE));
+    champions::write(&inverted.postings, champion_df, &past, &fragments, sink)?;
+    drop(fragments);
     let mut files = Vec::new();
-    let (lexicon, chunks) = shards(&inverted, &mut files)?;
+    let Shards { lexicon, chunks, inline: inline_lexicon } = shards(&inverted, &mut files)?;
     let surface = word_lists(&inverted.vocabulary, &mut files)?;
     let stats = Stats { docs: docs.len(), terms: inverted.terms.len(), lexicon_shards: lexicon.len(), chunks };
-    files.push(file("meta.js", "meta", &meta(site, docs, &lexicon, &surface, chunks))?);
+    let mut meta = meta(site, docs, &lexicon, &surface, chunks, champion_df);
+    meta.lexicon_shard = inline_lexicon;
+    files.push(file("meta.js", "meta", &meta)?);
     for f in ListFacet::ALL {
         files.push(file(&format!("f-{}.js", f.param()), &format!("f-{}", f.param()), &facet_values(docs, f))?);
     }
@@ -65,9 +92,18 @@ fn file(name: &str, shard: &str, data: &impl Serialize) -> Result<OutputFile> {
     Ok(OutputFile { path: format!("{DIR}{name}"), bytes: encode::shard(shard, data)? })
 }
 
-/// Lexicon shards and postings chunks; returns each lexicon shard's first term and first
-/// term number, and the number of chunks.
-fn shards(inverted: &Inverted, files: &mut Vec<OutputFile>) -> Result<(Vec<(String, usize)>, usize)> {
+/// Where the lexicon shards and postings chunks start.
+struct Shards {
+    /// First term and first term number of each lexicon shard.
+    lexicon: Vec<(String, usize)>,
+    chunks: usize,
+    /// The lexicon itself when it is small enough to be part of `meta.js` (then no `l<n>.js`
+    /// is written).
+    inline: Option<LexiconShard>,
+}
+
+/// Lexicon shards and postings chunks.
+fn shards(inverted: &Inverted, files: &mut Vec<OutputFile>) -> Result<Shards> {
     // Postings chunks: consecutive terms until the chunk is big enough.
     let mut chunk_of: Vec<u32> = Vec::with_capacity(inverted.terms.len());
     let mut chunk: Vec<String> = Vec::new();
@@ -94,12 +130,16 @@ fn shards(inverted: &Inverted, files: &mut Vec<OutputFile>) -> Result<(Vec<(Stri
     // Lexicon shards: terms, document frequencies, chunk numbers.
     let terms: Vec<(&String, usize)> =
         inverted.terms.iter().enumerate().map(|(n, t)| (t, inverted.postings.len_of(n))).collect();
+    let total: usize = terms.iter().map(|(t, _)| t.len() + 1).sum();
+    let inline = total <= LEXICON_INLINE_CHARS;
+    let limit = if inline { usize::MAX } else { LEXICON_CHARS };
     let mut lexicon = Vec::new();
+    let mut inlined = None;
     let mut start = 0;
     while start < terms.len() {
         let mut end = start;
         let mut chars = 0;
-        while end < terms.len() && (end == start || chars + terms[end].0.len() < LEXICON_CHARS) {
+        while end < terms.len() && (end == start || chars + terms[end].0.len() < limit) {
             chars += terms[end].0.len() + 1;
             end += 1;
         }
@@ -110,11 +150,16 @@ fn shards(inverted: &Inverted, files: &mut Vec<OutputFile>) -> Result<(Vec<(Stri
         let chunk_steps = numbers(
             (start..end).map(|i| u64::from(chunk_of[i] - if i == start { first_chunk } else { chunk_of[i - 1] })),
         );
-        files.push(file(&format!("l{k}.js"), &format!("l{k}"), &(first_chunk, words.join(" "), dfs, chunk_steps))?);
+        let shard: LexiconShard = (first_chunk, words.join(" "), dfs, chunk_steps);
+        if inline {
+            inlined = Some(shard);
+        } else {
+            files.push(file(&format!("l{k}.js"), &format!("l{k}"), &shard)?);
+        }
         lexicon.push((terms[start].0.clone(), start));
         start = end;
     }
-    Ok((lexicon, chunks))
+    Ok(Shards { lexicon, chunks, inline: inlined })
 }
 
 /// The indexed words as written (folded), for typo tolerance: a typo is made in a word, not
@@ -153,12 +198,25 @@ struct Meta {
     facets: Vec<(&'static str, &'static str)>,
     /// First term and first term number of each lexicon shard.
     lexicon: Vec<(String, usize)>,
+    /// The lexicon itself, as shard 0, when it is small (`LEXICON_INLINE_CHARS`).
+    lexicon_shard: Option<LexiconShard>,
     /// First word of each word list.
     words: Vec<String>,
     chunks: usize,
+    /// Terms of at least this many items have a champion file of this many items.
+    champions: (usize, usize),
+    /// Items per fragment file.
+    fragments: usize,
 }
 
-fn meta(site: &Site, docs: &[SearchDoc], lexicon: &[(String, usize)], words: &[String], chunks: usize) -> Meta {
+fn meta(
+    site: &Site,
+    docs: &[SearchDoc],
+    lexicon: &[(String, usize)],
+    words: &[String],
+    chunks: usize,
+    champion_df: usize,
+) -> Meta {
     let mut subtypes: Vec<(String, String, usize)> = vec![(String::new(), String::new(), 0)];
     let mut groups: Vec<(usize, usize, usize, u8, i16)> = Vec::new();
     for d in docs {
@@ -188,8 +246,11 @@ fn meta(site: &Site, docs: &[SearchDoc], lexicon: &[(String, usize)], words: &[S
         groups,
         facets: ListFacet::ALL.iter().map(|f| (f.param(), f.label())).collect(),
         lexicon: lexicon.to_vec(),
+        lexicon_shard: None,
         words: words.to_vec(),
         chunks,
+        champions: (champion_df, champions::DEPTH),
+        fragments: FRAGMENTS_PER_FILE,
     }
 }
 

@@ -6,10 +6,12 @@
 //! - `fields`: what of each published item is searched, with which weight, and its facets.
 //! - `terms`: each item's terms with their score levels, inverted into postings.
 //! - `index`: the postings cut into lexicon shards, postings chunks, word lists, facet files
-//!   and result fragments.
+//!   and result fragments (four items to a file).
+//! - `champions`: per common term, the fragments of its first page of results in one file.
 //! - `encode`: the compact number strings and the shard file format.
 
 pub mod analysis;
+pub mod champions;
 pub mod corpus;
 pub mod encode;
 pub mod fields;

@@ -54,6 +54,18 @@ impl Postings {
     pub fn terms(&self) -> usize {
         self.start.len() - 1
     }
+
+    /// Postings from per-term lists of (ascending id, level), for tests.
+    #[cfg(test)]
+    pub fn from_lists(lists: &[Vec<(u32, u8)>]) -> Postings {
+        let mut start = vec![0];
+        let mut packed = Vec::new();
+        for list in lists {
+            packed.extend(list.iter().map(|&(id, level)| (id << 5) | u32::from(level & 31)));
+            start.push(packed.len());
+        }
+        Postings { start, packed }
+    }
 }
 
 /// Occurrences of each word of one item, per scored field (`SCORED` order).
