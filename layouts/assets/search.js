@@ -34,31 +34,9 @@
   var loading = Object.create(null);
   window.leernetIndex = function (name, data) { store[name] = data; };
 
-  // Over http(s) a file is fetched and its JSON read out of the `leernetIndex("name", …);`
-  // call (no eval: the site runs under script-src 'self'), which costs the browser less per
-  // request than a script element; from file://, where fetch is not allowed, it is a script.
-  var viaFetch = /^https?:$/.test(location.protocol) && typeof fetch === 'function';
-
-  function fetchShard(name, path) {
-    return fetch(base + path, { priority: 'high' }).then(function (r) {
-      if (!r.ok) throw new Error('search index file ' + path + ' could not be loaded');
-      return r.text();
-    }).then(function (text) {
-      var head = 'leernetIndex(' + JSON.stringify(name) + ',';
-      var end = text.lastIndexOf(')');
-      if (text.lastIndexOf(head, 0) !== 0 || end < head.length) throw new Error('search index file ' + path + ' did not register');
-      if (!(name in store)) store[name] = JSON.parse(text.slice(head.length, end));
-      return store[name];
-    });
-  }
-
   function load(name, path) {
     if (name in store) return Promise.resolve(store[name]);
     if (loading[name]) return loading[name];
-    if (viaFetch) {
-      loading[name] = fetchShard(name, path).catch(function (e) { delete loading[name]; throw e; });
-      return loading[name];
-    }
     loading[name] = new Promise(function (resolve, reject) {
       var s = document.createElement('script');
       s.src = base + path;

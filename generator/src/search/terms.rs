@@ -68,9 +68,10 @@ impl Postings {
     }
 }
 
-/// Occurrences of each word of one item, per scored field (`SCORED` order).
-fn counts(corpus: &Corpus, site: &Site, p: usize) -> (FastMap<u32, [u32; 6]>, usize) {
-    let mut words: FastMap<u32, [u32; 6]> = FastMap::default();
+/// Occurrences of each word of one item, per scored field (`SCORED` order), into `words`
+/// (emptied first); returns the body's length in words.
+fn counts(corpus: &Corpus, site: &Site, p: usize, words: &mut FastMap<u32, [u32; 6]>) -> usize {
+    words.clear();
     for &(w, field, n) in &corpus.field_words[p] {
         words.entry(w).or_default()[slot(field)] += n;
     }
@@ -79,21 +80,22 @@ fn counts(corpus: &Corpus, site: &Site, p: usize) -> (FastMap<u32, [u32; 6]>, us
         words.entry(w).or_default()[5] += n;
         body_len += n as usize;
     }
-    (words, body_len)
+    body_len
 }
 
 pub fn invert(corpus: &Corpus, site: &Site) -> Inverted {
     let snap = &corpus.words;
     let n = corpus.docs.len();
-    // The vocabulary: the words of published items only, sorted.
-    let mut used: Vec<u32> = (0..n)
-        .flat_map(|p| {
-            corpus.field_words[p].iter().map(|&(w, _, _)| w).chain(corpus.body(site, p).iter().map(|&(w, _)| w))
-        })
-        .collect();
-    used.par_sort_unstable_by_key(|&w| snap.rank(w));
-    used.dedup();
-    let vocabulary = used;
+    // The vocabulary: the words of published items only, sorted: each marked at its rank
+    // (millions of occurrences, a few thousand distinct words).
+    let mut at_rank = vec![u32::MAX; snap.word_count()];
+    for p in 0..n {
+        let words = corpus.field_words[p].iter().map(|&(w, _, _)| w);
+        for w in words.chain(corpus.body(site, p).iter().map(|&(w, _)| w)) {
+            at_rank[snap.rank(w) as usize] = w;
+        }
+    }
+    let vocabulary: Vec<u32> = at_rank.into_iter().filter(|&w| w != u32::MAX).collect();
     let known: FastMap<&str, u32> = vocabulary.iter().map(|&w| (snap.word(w), w)).collect();
     let stem_of = |w: u32| snap.stem(snap.stem_of(w));
     // Each distinct word once: its stem and the stems of its compound parts (words of the
@@ -117,24 +119,27 @@ pub fn invert(corpus: &Corpus, site: &Site) -> Inverted {
     terms.par_sort_unstable();
     terms.dedup();
     let term_id: FastMap<&str, u32> = terms.iter().enumerate().map(|(i, &t)| (t, i as u32)).collect();
-    // Per word number: its term and its part terms.
-    let mut word_terms: FastMap<u32, (u32, Vec<u32>)> = FastMap::default();
+    // Per word number: its term and its part terms (`None` for words of no published item).
+    let mut word_terms: Vec<Option<(u32, Vec<u32>)>> = vec![None; snap.word_count()];
     for (&w, (own, parts)) in vocabulary.iter().zip(&analysed) {
-        word_terms.insert(w, (term_id[own], parts.iter().map(|p| term_id[p]).collect()));
+        word_terms[w as usize] = Some((term_id[own], parts.iter().map(|p| term_id[p]).collect()));
     }
     let lengths: Vec<usize> = (0..n).map(|p| corpus.body(site, p).iter().map(|&(_, c)| c as usize).sum()).collect();
     let with_body = lengths.iter().filter(|&&l| l > 0).count().max(1);
     let avg_body = (lengths.iter().sum::<usize>() as f64 / with_body as f64).max(1.0);
     // Per doc, its terms with their levels packed (`term << 5 | level`).
+    // Each thread reuses its two maps from item to item.
     let per_doc: Vec<Vec<u32>> = (0..n)
         .into_par_iter()
-        .map(|p| {
-            let (words, body_len) = counts(corpus, site, p);
-            scored(&words, &word_terms, body_len as f64 / avg_body)
-                .into_iter()
-                .map(|(t, level)| (t << 5) | u32::from(level & 31))
-                .collect()
-        })
+        .map_init(
+            || (FastMap::default(), FastMap::default()),
+            |(words, tf), p| {
+                let body_len = counts(corpus, site, p, words);
+                scored(words, &word_terms, body_len as f64 / avg_body, tf)
+                    .map(|(t, level)| (t << 5) | u32::from(level & 31))
+                    .collect()
+            },
+        )
         .collect();
     // Counting sort into one array, docs in id order within each term.
     let mut start = vec![0usize; terms.len() + 1];
@@ -163,15 +168,16 @@ pub fn invert(corpus: &Corpus, site: &Site) -> Inverted {
 }
 
 /// The terms of one item with their levels.
-fn scored(
+fn scored<'a>(
     words: &FastMap<u32, [u32; 6]>,
-    word_terms: &FastMap<u32, (u32, Vec<u32>)>,
+    word_terms: &[Option<(u32, Vec<u32>)>],
     body_ratio: f64,
-) -> Vec<(u32, u8)> {
+    tf: &'a mut FastMap<u32, [(f64, f64); 6]>,
+) -> impl Iterator<Item = (u32, u8)> + 'a {
     // term -> (whole-word count, part count) per field.
-    let mut tf: FastMap<u32, [(f64, f64); 6]> = FastMap::default();
+    tf.clear();
     for (w, n) in words {
-        let Some((own, parts)) = word_terms.get(w) else { continue };
+        let Some(Some((own, parts))) = word_terms.get(*w as usize) else { continue };
         // A field's count of one word is capped as it always was (16 bits).
         let n = n.map(|c| f64::from(c.min(u32::from(u16::MAX))));
         let slot = tf.entry(*own).or_insert([(0.0, 0.0); 6]);
@@ -185,25 +191,23 @@ fn scored(
             }
         }
     }
-    tf.into_iter()
-        .map(|(term, counts)| {
-            let mut score = 0.0;
-            for (fi, (whole, part)) in counts.iter().enumerate() {
-                let t = whole + PART_FACTOR * part;
-                if t == 0.0 {
-                    continue;
-                }
-                let field = SCORED[fi];
-                score += if field == Field::Body {
-                    t * (K1 + 1.0) / (t + K1 * (1.0 - B + B * body_ratio))
-                } else {
-                    // A second or third mention in a short field adds a little, more add nothing.
-                    field.weight() * (t.min(1.0) + 0.25 * (t - 1.0).clamp(0.0, 2.0))
-                };
+    tf.iter().map(move |(&term, counts)| {
+        let mut score = 0.0;
+        for (fi, (whole, part)) in counts.iter().enumerate() {
+            let t = whole + PART_FACTOR * part;
+            if t == 0.0 {
+                continue;
             }
-            (term, level_of(score))
-        })
-        .collect()
+            let field = SCORED[fi];
+            score += if field == Field::Body {
+                t * (K1 + 1.0) / (t + K1 * (1.0 - B + B * body_ratio))
+            } else {
+                // A second or third mention in a short field adds a little, more add nothing.
+                field.weight() * (t.min(1.0) + 0.25 * (t - 1.0).clamp(0.0, 2.0))
+            };
+        }
+        (term, level_of(score))
+    })
 }
 
 /// A score as a 5-bit level, on a log scale: `score = 2^(level/4) - 1`.

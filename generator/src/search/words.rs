@@ -156,6 +156,11 @@ impl Snapshot {
     pub fn stem_count(&self) -> usize {
         self.stems.len()
     }
+
+    /// How many words are numbered.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
 }
 
 #[cfg(test)]

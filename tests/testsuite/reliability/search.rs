@@ -1,5 +1,5 @@
 //! E. Search: the client builds results from text nodes only and loads its index as classic
-//! scripts from `file://` (fetched over http). Typing, facets and payloads in Chromium are in
+//! scripts, from `file://` as over http. Typing, facets and payloads in Chromium are in
 //! `tests/browser/search.test.js` and `tests/browser/escaping.test.js`; the index itself in
 //! `search.rs` (E30, E31).
 
@@ -59,13 +59,8 @@ fn e29_no_script_of_the_site_turns_text_into_html() {
 #[test]
 fn e32_the_index_loads_as_classic_scripts_so_search_works_from_file() {
     let search = asset("search.js");
-    for network in ["XMLHttpRequest", "import(", "new Worker", "WebSocket", "EventSource", "sendBeacon"] {
+    for network in ["fetch(", "XMLHttpRequest", "import(", "new Worker", "WebSocket", "EventSource", "sendBeacon"] {
         assert!(!search.contains(network), "search.js uses {network}, which file:// does not allow");
-    }
-    // Over http(s) the same files are fetched (cheaper per request in Chromium); from
-    // file://, where fetch is refused, they load as classic scripts.
-    if search.contains("fetch(") {
-        assert!(search.contains("/^https?:$/.test(location.protocol)"), "search.js fetches, but not only over http(s)");
     }
     assert!(
         search.contains("createElement('script')") || search.contains("createElement(\"script\")"),
