@@ -96,7 +96,9 @@ pub fn load_from(content_dir: &Path, type_folders: &[&str], source: &dyn Source)
     let mut entries = Vec::new();
     let walker = walkdir::WalkDir::new(content_dir)
         .follow_links(false)
-        .sort_by_file_name()
+        // Siblings share their parent's path, so comparing whole paths orders them by name,
+        // without `sort_by_file_name` parsing each path for its last component.
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
     for entry in walker {

@@ -190,6 +190,48 @@ fn matching_finds_a_confirmed_match_in_the_top_three_for_80_percent() {
     assert!(share >= 0.8, "{:.0}% < 80%:\n{}", share * 100.0, misses.join("\n"));
 }
 
+/// One page of the dev server ranks only what it shows: a question alone, or for an item
+/// only the questions that meet it, each until three others precede the item. Both must
+/// equal the whole matching, for every item.
+#[test]
+fn matching_for_one_page_equals_the_whole_matching() {
+    let (questions, fitting) = one_page_matching_equals_the_whole(&real_site());
+    // Not a comparison of empty lists.
+    assert!(questions >= 10 && fitting >= 10, "{questions} questions with suggestions, {fitting} items fitting");
+}
+
+/// The same on a generated corpus (`bench/corpus/generate --items 10000 --out DIR`):
+/// `LEERNET_CORPUS=DIR/content cargo test --release -- --ignored one_page_matching`.
+#[test]
+#[ignore = "needs a generated corpus in LEERNET_CORPUS"]
+fn one_page_matching_equals_the_whole_on_a_corpus() {
+    let dir = std::env::var("LEERNET_CORPUS").expect("LEERNET_CORPUS names a content folder");
+    let tree = leernet::load::load(Path::new(&dir), &Kind::folders()).unwrap();
+    // The date the benchmarks build the corpus for.
+    let now = "2026-11-28".parse().unwrap();
+    let checked = leernet::site::build(tree, Options { now, ..Default::default() });
+    let first = checked.diagnostics.first().map(|d| d.headline());
+    let site = checked.site.unwrap_or_else(|| panic!("the corpus does not check: {first:?}"));
+    let (questions, fitting) = one_page_matching_equals_the_whole(&site);
+    eprintln!("{questions} questions with suggestions, {fitting} items fitting a question");
+}
+
+fn one_page_matching_equals_the_whole(site: &Site) -> (usize, usize) {
+    let n = site.docs.len();
+    let alone: Vec<_> = (0..n).map(|i| (site.suggestions_for(i), site.questions_for(i))).collect();
+    assert!(site.matches.get().is_none(), "one page's matching computed the whole");
+    let whole = site.matches();
+    let (mut questions, mut fitting) = (0, 0);
+    for (i, (suggestions, fits)) in alone.into_iter().enumerate() {
+        let slug = &site.docs[i].slug;
+        assert_eq!(suggestions, whole.for_question.get(&i).cloned().unwrap_or_default(), "suggestions for {slug}");
+        assert_eq!(fits, whole.for_supply.get(&i).cloned().unwrap_or_default(), "questions for {slug}");
+        questions += usize::from(!suggestions.is_empty());
+        fitting += usize::from(!fits.is_empty());
+    }
+    (questions, fitting)
+}
+
 fn is_candidate(site: &Site, i: usize) -> bool {
     match site.docs[i].kind {
         Kind::Offer => leernet::agenda::is_current_offer(site, i),

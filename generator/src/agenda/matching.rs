@@ -18,8 +18,8 @@
 //! the leave-one-out evaluation in the test suite measures the score against them.
 
 use crate::model::{Kind, Raw};
+use crate::search::words::WordCounts;
 use crate::site::Site;
-use crate::FastMap;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -42,7 +42,8 @@ pub struct Matches {
 pub const SHOWN: usize = 5;
 pub const TOP: usize = 3;
 
-fn is_candidate(site: &Site, i: usize) -> bool {
+/// Whether item `i` can be suggested to a question (visible or not).
+pub fn is_candidate(site: &Site, i: usize) -> bool {
     match site.docs[i].kind {
         Kind::Offer => super::is_current_offer(site, i),
         Kind::Publication | Kind::Intervention | Kind::LearningCircle => true,
@@ -50,59 +51,65 @@ fn is_candidate(site: &Site, i: usize) -> bool {
     }
 }
 
-/// Word counts of an item's text: title `title_weight` times, summary, tags, and the body
-/// (whose words were numbered when it was rendered).
-fn word_counts(site: &Site, i: usize, title_weight: usize) -> Vec<(u32, f64)> {
+/// The word counts of an item's short texts: title, summary and tags (numbering their new
+/// words), with how many times each list counts.
+fn short_texts(site: &Site, i: usize, title_weight: usize) -> Vec<(WordCounts, u32)> {
     let c = site.docs[i].raw.common();
-    let mut words: FastMap<u32, f64> = FastMap::default();
-    let mut add = |counts: &[(u32, u32)], times: f64| {
-        for &(w, n) in counts {
-            *words.entry(w).or_default() += times * f64::from(n);
-        }
-    };
-    add(&site.words.count(c.title), title_weight as f64);
-    add(&site.words.count(c.summary.unwrap_or_default()), 1.0);
-    for t in c.tags {
-        add(&site.words.count(t), 1.0);
-    }
-    if let Some(b) = &site.bodies[i] {
-        add(&b.words, 1.0);
-    }
-    words.into_iter().collect()
+    let mut lists = vec![(site.words.count(c.title), title_weight as u32)];
+    lists.push((site.words.count(c.summary.unwrap_or_default()), 1));
+    lists.extend(c.tags.iter().map(|t| (site.words.count(t), 1)));
+    lists
 }
 
 /// L2-normalised TF-IDF vectors of the given items (item, title weight), over one
 /// vocabulary of stems: per item, (term, weight) sorted by term, where a term is its stem's
-/// place among all stems (so sums add up in the same order on every run). Returns the
-/// number of terms too.
+/// place among all stems (so sums add up in the same order on every run). An item's text
+/// is its title `title weight` times, summary, tags, and the body (whose words were
+/// numbered when it was rendered). Returns the number of terms too.
 fn vectors(site: &Site, items: &[(usize, usize)]) -> (Vec<Vec<(u32, f32)>>, usize) {
-    let words: Vec<Vec<(u32, f64)>> = items.par_iter().map(|&(i, w)| word_counts(site, i, w)).collect();
-    let snap = site.words.snapshot();
-    let counts: Vec<Vec<(u32, f64)>> = words
-        .into_par_iter()
-        .map(|words| {
-            let mut terms: FastMap<u32, f64> = FastMap::default();
-            for (w, n) in words {
-                *terms.entry(snap.stem_rank(snap.stem_of(w))).or_default() += n;
+    // The short texts first: they may number new words, which the snapshot must know.
+    let short: Vec<Vec<(WordCounts, u32)>> = items.par_iter().map(|&(i, w)| short_texts(site, i, w)).collect();
+    let (stem_of, stem_rank) = site.words.stem_ranks();
+    let counts: Vec<Vec<(u32, u32)>> = items
+        .par_iter()
+        .zip(short)
+        .map(|(&(i, _), short)| {
+            // (term, occurrences), sorted and merged; counts are whole numbers, so the order
+            // they add up in does not matter.
+            let body = site.bodies[i].as_ref().map(|b| b.words.as_slice()).unwrap_or_default();
+            let mut v: Vec<(u32, u32)> = Vec::with_capacity(body.len() + 32);
+            let term = |w: u32| stem_rank[stem_of[w as usize] as usize];
+            v.extend(body.iter().map(|&(w, n)| (term(w), n)));
+            for (list, times) in &short {
+                v.extend(list.iter().map(|&(w, n)| (term(w), n * times)));
             }
-            let mut v: Vec<(u32, f64)> = terms.into_iter().collect();
             v.sort_unstable_by_key(|&(t, _)| t);
+            v.dedup_by(|next, kept| {
+                let same = next.0 == kept.0;
+                if same {
+                    kept.1 += next.1;
+                }
+                same
+            });
             v
         })
         .collect();
-    let terms = snap.stem_count();
-    let mut df = vec![0.0f64; terms];
+    let terms = stem_rank.len();
+    let mut df = vec![0u32; terms];
     for v in &counts {
         for &(t, _) in v {
-            df[t as usize] += 1.0;
+            df[t as usize] += 1;
         }
     }
     let n = items.len().max(1) as f64;
+    // The logarithms once per term and per small count, not once per entry.
+    let idf: Vec<f64> = df.iter().map(|&d| (n / f64::from(d)).ln().max(0.0)).collect();
+    let small_tf: Vec<f64> = (0..64u32).map(|c| 1.0 + f64::from(c).ln()).collect();
+    let tf_weight = |c: u32| small_tf.get(c as usize).copied().unwrap_or_else(|| 1.0 + f64::from(c).ln());
     let vecs = counts
         .into_par_iter()
         .map(|tf| {
-            let v: Vec<(u32, f64)> =
-                tf.into_iter().map(|(t, c)| (t, (1.0 + c.ln()) * (n / df[t as usize]).ln().max(0.0))).collect();
+            let v: Vec<(u32, f64)> = tf.into_iter().map(|(t, c)| (t, tf_weight(c) * idf[t as usize])).collect();
             let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             v.into_iter().map(|(t, w)| (t, if norm > 0.0 { (w / norm) as f32 } else { 0.0 })).collect()
         })
@@ -137,6 +144,7 @@ fn theme_score(site: &Site, q: &[usize], c: &[usize]) -> f64 {
 /// `QUERY_TERMS` most distinctive terms (champion lists, Manning et al., Introduction to
 /// Information Retrieval, 7.1.3), so the work per question stays bounded however large
 /// the site grows.
+#[derive(Debug)]
 struct Champions {
     start: Vec<usize>,
     entries: Vec<u32>,
@@ -148,22 +156,43 @@ pub const CHAMPIONS: usize = 16;
 
 impl Champions {
     fn new(vecs: &[Vec<(u32, f32)>], terms: usize) -> Self {
-        let mut lists: Vec<Vec<(u32, f32)>> = vec![Vec::new(); terms];
-        for (c, v) in vecs.iter().enumerate() {
-            for &(t, w) in v {
-                lists[t as usize].push((c as u32, w));
+        // Every (candidate, weight) by term, in one array: counted, then placed.
+        let mut all_start = vec![0usize; terms + 1];
+        for v in vecs {
+            for &(t, _) in v {
+                all_start[t as usize + 1] += 1;
             }
         }
+        for t in 0..terms {
+            all_start[t + 1] += all_start[t];
+        }
+        let mut next = all_start.clone();
+        let mut all = vec![(0u32, 0f32); all_start[terms]];
+        for (c, v) in vecs.iter().enumerate() {
+            for &(t, w) in v {
+                all[next[t as usize]] = (c as u32, w);
+                next[t as usize] += 1;
+            }
+        }
+        // Each term's list cut apart, its strongest selected in parallel.
+        let mut lists: Vec<&mut [(u32, f32)]> = Vec::with_capacity(terms);
+        let mut rest = all.as_mut_slice();
+        for t in 0..terms {
+            let (list, tail) = rest.split_at_mut(all_start[t + 1] - all_start[t]);
+            lists.push(list);
+            rest = tail;
+        }
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        lists.par_iter_mut().with_min_len(256).for_each(|list| {
+            if list.len() > CHAMPIONS {
+                list.select_nth_unstable_by(CHAMPIONS, order);
+            }
+        });
         let mut start = Vec::with_capacity(terms + 1);
         let mut entries = Vec::new();
         start.push(0);
-        for mut list in lists {
-            let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-            if list.len() > CHAMPIONS {
-                list.select_nth_unstable_by(CHAMPIONS, order);
-                list.truncate(CHAMPIONS);
-            }
-            entries.extend(list.into_iter().map(|(c, _)| c));
+        for list in lists {
+            entries.extend(list.iter().take(CHAMPIONS).map(|&(c, _)| c));
             start.push(entries.len());
         }
         Champions { start, entries }
@@ -178,39 +207,115 @@ impl Champions {
     }
 }
 
-/// Every question's matches.
-pub fn compute(site: &Site) -> Matches {
+/// What ranking a question needs, computed once per site: the TF-IDF vectors of the
+/// questions and candidates, and the champion lists. The dev server keeps it, to rank only
+/// the questions one page needs; a build computes it for `compute` and drops it.
+#[derive(Debug)]
+pub struct Prepared {
+    /// Visible questions, in document order.
+    questions: Vec<usize>,
+    q_vecs: Vec<Vec<(u32, f32)>>,
+    /// Visible candidates, in document order.
+    candidates: Vec<usize>,
+    /// Document index to candidate number (`u32::MAX`: not a candidate).
+    cand_no: Vec<u32>,
+    cand_vecs: Vec<Vec<(u32, f32)>>,
+    champions: Champions,
+    terms: usize,
+}
+
+/// The vectors and champion lists of `site`.
+pub fn prepare(site: &Site) -> Prepared {
     let questions: Vec<usize> = site.visible_of(Kind::LearningQuestion).collect();
     let candidates: Vec<usize> =
         (0..site.docs.len()).filter(|&i| site.is_visible(i) && is_candidate(site, i)).collect();
     let items: Vec<(usize, usize)> =
         questions.iter().map(|&q| (q, 1)).chain(candidates.iter().map(|&c| (c, 2))).collect();
-    let (mut vecs, terms) = vectors(site, &items);
-    let cand_vecs = vecs.split_off(questions.len());
+    let (mut q_vecs, terms) = vectors(site, &items);
+    let cand_vecs = q_vecs.split_off(questions.len());
     let champions = Champions::new(&cand_vecs, terms);
-    // Document index to candidate number.
     let mut cand_no = vec![u32::MAX; site.docs.len()];
     for (n, &c) in candidates.iter().enumerate() {
         cand_no[c] = n as u32;
     }
-    let space =
-        Space { site, candidates: &candidates, cand_no: &cand_no, cand_vecs: &cand_vecs, champions: &champions };
-    let ranked: Vec<Vec<Suggestion>> = questions
+    Prepared { questions, q_vecs, candidates, cand_no, cand_vecs, champions, terms }
+}
+
+impl Prepared {
+    fn space<'a>(&'a self, site: &'a Site) -> Space<'a> {
+        Space {
+            site,
+            candidates: &self.candidates,
+            cand_no: &self.cand_no,
+            cand_vecs: &self.cand_vecs,
+            champions: &self.champions,
+        }
+    }
+
+    fn scratch(&self) -> Scratch {
+        Scratch { query: vec![0.0; self.terms], seen: vec![false; self.candidates.len()], touched: Vec::new() }
+    }
+
+    /// The ranked suggestions of question `q`, as `compute` gives them (empty for anything
+    /// else).
+    pub fn rank_one(&self, site: &Site, q: usize) -> Vec<Suggestion> {
+        match self.questions.binary_search(&q) {
+            Ok(n) => self.space(site).rank(q, &self.q_vecs[n], &mut self.scratch()),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// The questions that have item `c` among their `TOP`, in the order of `compute`'s
+    /// `for_supply`. Scores only the questions that meet `c`, and each only until `TOP`
+    /// candidates are found to precede `c`.
+    pub fn questions_for(&self, site: &Site, c: usize) -> Vec<usize> {
+        let Some(&cn) = self.cand_no.get(c).filter(|&&n| n != u32::MAX) else { return Vec::new() };
+        let space = self.space(site);
+        let found: Vec<Option<usize>> = self
+            .questions
+            .par_iter()
+            .zip(&self.q_vecs)
+            .map_init(|| self.scratch(), |scratch, (&q, qv)| space.in_top(q, qv, cn, scratch).then_some(q))
+            .collect();
+        found.into_iter().flatten().collect()
+    }
+}
+
+/// Every question's matches.
+pub fn compute(site: &Site, p: &Prepared) -> Matches {
+    let space = p.space(site);
+    let ranked: Vec<Vec<Suggestion>> = p
+        .questions
         .par_iter()
-        .zip(vecs)
-        .map_init(
-            || Scratch { query: vec![0.0; terms], seen: vec![false; candidates.len()], touched: Vec::new() },
-            |scratch, (&q, qv)| space.rank(q, &qv, scratch),
-        )
+        .zip(&p.q_vecs)
+        .map_init(|| p.scratch(), |scratch, (&q, qv)| space.rank(q, qv, scratch))
         .collect();
     let mut m = Matches::default();
-    for (&q, ranked) in questions.iter().zip(ranked) {
+    for (&q, ranked) in p.questions.iter().zip(ranked) {
         for s in ranked.iter().take(TOP) {
             m.for_supply.entry(s.item).or_default().push(q);
         }
         m.for_question.insert(q, ranked);
     }
     m
+}
+
+/// A question's `QUERY_TERMS` strongest terms, which look for candidates.
+fn strongest(qv: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut strongest: Vec<(u32, f32)> = qv.to_vec();
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if strongest.len() > QUERY_TERMS {
+        strongest.select_nth_unstable_by(QUERY_TERMS, order);
+        strongest.truncate(QUERY_TERMS);
+    }
+    strongest
+}
+
+/// The themes whose items a question meets: each of its themes, their parents and children.
+fn related_themes(site: &Site, q: usize) -> impl Iterator<Item = usize> + '_ {
+    site.agg.themes_of(q).iter().flat_map(move |&tq| {
+        std::iter::once(tq).chain(site.agg.parent(tq)).chain(site.agg.children(tq).iter().copied())
+    })
 }
 
 /// Per-thread scratch space of `rank`, left as it was found: the question's weights by
@@ -222,6 +327,17 @@ struct Scratch {
 }
 
 impl Scratch {
+    /// Leaves the scratch space as it was found, after a question with weights `qv`.
+    fn reset(&mut self, qv: &[(u32, f32)]) {
+        for &c in &self.touched {
+            self.seen[c as usize] = false;
+        }
+        self.touched.clear();
+        for &(t, _) in qv {
+            self.query[t as usize] = 0.0;
+        }
+    }
+
     fn touch(&mut self, c: u32) {
         if !std::mem::replace(&mut self.seen[c as usize], true) {
             self.touched.push(c);
@@ -260,56 +376,14 @@ impl Space<'_> {
     fn rank(&self, q: usize, qv: &[(u32, f32)], scratch: &mut Scratch) -> Vec<Suggestion> {
         let site = self.site;
         let Raw::LearningQuestion(lq) = &site.docs[q].raw else { return Vec::new() };
-        let mut strongest: Vec<(u32, f32)> = qv.to_vec();
-        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if strongest.len() > QUERY_TERMS {
-            strongest.select_nth_unstable_by(QUERY_TERMS, order);
-            strongest.truncate(QUERY_TERMS);
-        }
-        for &(t, _) in &strongest {
-            for &c in self.champions.of(t) {
-                scratch.touch(c);
-            }
-        }
-        // Candidates on the same theme, its parent or a child theme.
-        let q_themes = site.agg.themes_of(q);
-        for &tq in q_themes {
-            let related = std::iter::once(tq).chain(site.agg.parent(tq)).chain(site.agg.children(tq).iter().copied());
-            for t in related {
-                for &j in site.agg.naming(t) {
-                    if self.cand_no[j] != u32::MAX {
-                        scratch.touch(self.cand_no[j]);
-                    }
-                }
-            }
-        }
-        for &(t, w) in qv {
-            scratch.query[t as usize] = f64::from(w);
-        }
+        self.meet(q, qv, scratch);
         let mut ranked: Vec<Suggestion> = Vec::new();
         for &c in &scratch.touched {
-            scratch.seen[c as usize] = false;
-            let s = cosine(&scratch.query, &self.cand_vecs[c as usize]);
-            let item = self.candidates[c as usize];
-            let t = theme_score(site, q_themes, site.agg.themes_of(item));
-            if t == 0.0 && s < 0.1 {
-                continue;
-            }
-            let auds = site.docs[item].raw.common().audiences;
-            let a = if lq.asked_by.is_empty() {
-                0.0
-            } else {
-                lq.asked_by.iter().filter(|x| auds.contains(x)).count() as f64 / lq.asked_by.len() as f64
-            };
-            let score = 3.0 * t + a + 4.0 * s;
-            if score >= 1.0 {
-                ranked.push(Suggestion { item, score });
+            if let Some(score) = self.score(q, lq, c, &scratch.query) {
+                ranked.push(Suggestion { item: self.candidates[c as usize], score });
             }
         }
-        for &(t, _) in qv {
-            scratch.query[t as usize] = 0.0;
-        }
-        scratch.touched.clear();
+        scratch.reset(qv);
         let order = |a: &Suggestion, b: &Suggestion| {
             b.score.total_cmp(&a.score).then(site.docs[a.item].slug.cmp(&site.docs[b.item].slug))
         };
@@ -321,6 +395,83 @@ impl Space<'_> {
         }
         ranked.sort_by(order);
         ranked
+    }
+
+    /// Whether candidate number `c` is among the `TOP` of `rank(q)`: true when `rank`
+    /// meets it, it passes the thresholds, and fewer than `TOP` others precede it in
+    /// `rank`'s order. Stops as soon as `TOP` do.
+    fn in_top(&self, q: usize, qv: &[(u32, f32)], c: u32, scratch: &mut Scratch) -> bool {
+        let site = self.site;
+        let Raw::LearningQuestion(lq) = &site.docs[q].raw else { return false };
+        self.meet(q, qv, scratch);
+        let mut found = false;
+        if let (true, Some(own)) = (scratch.seen[c as usize], self.score(q, lq, c, &scratch.query)) {
+            let slug = &site.docs[self.candidates[c as usize]].slug;
+            let mut before = 0;
+            found = true;
+            for &other in &scratch.touched {
+                if other == c {
+                    continue;
+                }
+                if let Some(score) = self.score(q, lq, other, &scratch.query) {
+                    let precedes = match score.total_cmp(&own) {
+                        std::cmp::Ordering::Greater => true,
+                        std::cmp::Ordering::Equal => site.docs[self.candidates[other as usize]].slug < *slug,
+                        std::cmp::Ordering::Less => false,
+                    };
+                    before += usize::from(precedes);
+                    if before >= TOP {
+                        found = false;
+                        break;
+                    }
+                }
+            }
+        }
+        scratch.reset(qv);
+        found
+    }
+
+    /// Marks the candidates question `q` meets in `scratch.touched`: those a distinctive
+    /// term of the question leads to, and those on a related theme; and loads its weights
+    /// into `scratch.query`.
+    fn meet(&self, q: usize, qv: &[(u32, f32)], scratch: &mut Scratch) {
+        let site = self.site;
+        for &(t, _) in &strongest(qv) {
+            for &c in self.champions.of(t) {
+                scratch.touch(c);
+            }
+        }
+        // Candidates on the same theme, its parent or a child theme.
+        for t in related_themes(site, q) {
+            for &j in site.agg.naming(t) {
+                if self.cand_no[j] != u32::MAX {
+                    scratch.touch(self.cand_no[j]);
+                }
+            }
+        }
+        for &(t, w) in qv {
+            scratch.query[t as usize] = f64::from(w);
+        }
+    }
+
+    /// The exact score of candidate number `c` for question `q` (whose weights are in
+    /// `query`), or `None` below the thresholds.
+    fn score(&self, q: usize, lq: &crate::model::LearningQuestion, c: u32, query: &[f64]) -> Option<f64> {
+        let site = self.site;
+        let s = cosine(query, &self.cand_vecs[c as usize]);
+        let item = self.candidates[c as usize];
+        let t = theme_score(site, site.agg.themes_of(q), site.agg.themes_of(item));
+        if t == 0.0 && s < 0.1 {
+            return None;
+        }
+        let auds = site.docs[item].raw.common().audiences;
+        let a = if lq.asked_by.is_empty() {
+            0.0
+        } else {
+            lq.asked_by.iter().filter(|x| auds.contains(x)).count() as f64 / lq.asked_by.len() as f64
+        };
+        let score = 3.0 * t + a + 4.0 * s;
+        (score >= 1.0).then_some(score)
     }
 }
 

@@ -15,18 +15,12 @@ fn suggestions(ctx: &Ctx, i: usize) -> Vec<Card> {
         return Vec::new();
     }
     let confirmed = crate::agenda::matching::confirmed(site, i);
-    site.matches()
-        .for_question
-        .get(&i)
-        .map(|ranked| {
-            ranked
-                .iter()
-                .filter(|s| !confirmed.contains(&s.item))
-                .take(crate::agenda::matching::SHOWN)
-                .map(|s| card(ctx, s.item))
-                .collect()
-        })
-        .unwrap_or_default()
+    site.suggestions_for(i)
+        .iter()
+        .filter(|s| !confirmed.contains(&s.item))
+        .take(crate::agenda::matching::SHOWN)
+        .map(|s| card(ctx, s.item))
+        .collect()
 }
 
 fn moment_view(d: jiff::civil::Date) -> DateView {
@@ -141,18 +135,13 @@ pub fn item_view(ctx: &Ctx, i: usize) -> (PageView, ItemView) {
             Vec::new()
         },
         suggestions: suggestions(ctx, i),
+        // Questions that already name this item are in "Hier genoemd".
         fits_questions: site
-            .matches()
-            .for_supply
-            .get(&i)
-            .map(|qs| {
-                // Questions that already name this item are in "Hier genoemd".
-                qs.iter()
-                    .filter(|&&q| !crate::agenda::matching::confirmed(site, q).contains(&i))
-                    .map(|&q| card(ctx, q))
-                    .collect()
-            })
-            .unwrap_or_default(),
+            .questions_for(i)
+            .into_iter()
+            .filter(|&q| !crate::agenda::matching::confirmed(site, q).contains(&i))
+            .map(|q| card(ctx, q))
+            .collect(),
         jsonld: super::jsonld::item(ctx, i, &page),
     };
     (page, item)

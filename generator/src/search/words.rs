@@ -93,29 +93,35 @@ impl Words {
         out
     }
 
+    /// Per word number its stem's number, and per stem number the stem's place among all
+    /// stems: the part of `snapshot` that matching needs, without sorting the words.
+    pub fn stem_ranks(&self) -> (Vec<u32>, Vec<u32>) {
+        let table = self.0.read().unwrap_or_else(PoisonError::into_inner);
+        (table.stem_of.clone(), ranks(&table.stems))
+    }
+
     /// The words and stems as they are now, to read numbers with.
     pub fn snapshot(&self) -> Snapshot {
         let table = self.0.read().unwrap_or_else(PoisonError::into_inner);
-        let mut by_word: Vec<u32> = (0..table.words.len() as u32).collect();
-        by_word.sort_unstable_by(|&a, &b| table.words[a as usize].cmp(&table.words[b as usize]));
-        let mut rank = vec![0u32; by_word.len()];
-        for (r, &id) in by_word.iter().enumerate() {
-            rank[id as usize] = r as u32;
-        }
-        let mut by_stem: Vec<u32> = (0..table.stems.len() as u32).collect();
-        by_stem.sort_unstable_by(|&a, &b| table.stems[a as usize].cmp(&table.stems[b as usize]));
-        let mut stem_rank = vec![0u32; by_stem.len()];
-        for (r, &id) in by_stem.iter().enumerate() {
-            stem_rank[id as usize] = r as u32;
-        }
         Snapshot {
             words: table.words.clone(),
             stem_of: table.stem_of.clone(),
             stems: table.stems.clone(),
-            rank,
-            stem_rank,
+            rank: ranks(&table.words),
+            stem_rank: ranks(&table.stems),
         }
     }
+}
+
+/// Per name, its place in the sorted list of the names.
+fn ranks(names: &[Arc<str>]) -> Vec<u32> {
+    let mut sorted: Vec<u32> = (0..names.len() as u32).collect();
+    sorted.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+    let mut rank = vec![0u32; sorted.len()];
+    for (r, &id) in sorted.iter().enumerate() {
+        rank[id as usize] = r as u32;
+    }
+    rank
 }
 
 /// A frozen copy of the numbers.

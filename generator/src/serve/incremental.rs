@@ -30,6 +30,7 @@ use anyhow::Result;
 use jiff::civil::Date;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Instant;
@@ -243,9 +244,10 @@ type Decoded = (Arc<Vec<u8>>, Arc<str>);
 /// File bytes kept between rebuilds; a path is read again once the watcher names it.
 #[derive(Default)]
 struct FileCache {
-    bytes: RwLock<HashMap<PathBuf, Arc<Vec<u8>>>>,
+    /// By path as bytes (`OsString`): hashing a `PathBuf` parses its components.
+    bytes: RwLock<HashMap<OsString, Arc<Vec<u8>>>>,
     /// The decoded text of cached bytes, kept while the bytes are the same allocation.
-    texts: RwLock<HashMap<PathBuf, Decoded>>,
+    texts: RwLock<HashMap<OsString, Decoded>>,
     dates: Mutex<Option<Result<HashMap<String, Date>, String>>>,
 }
 
@@ -258,34 +260,37 @@ impl FileCache {
 
     /// Forgets `path` and, when it is a folder (renamed or removed), everything below it.
     fn forget(&self, path: &Path) {
+        // A byte prefix first: most paths differ in it, and it is cheaper than components.
+        let prefix = path.as_os_str().as_encoded_bytes();
+        let below = |p: &OsString| p.as_encoded_bytes().starts_with(prefix) && Path::new(p).starts_with(path);
         let mut map = self.bytes.write().unwrap_or_else(PoisonError::into_inner);
-        map.remove(path);
-        map.retain(|p, _| !p.starts_with(path));
+        map.remove(path.as_os_str());
+        map.retain(|p, _| !below(p));
         let mut texts = self.texts.write().unwrap_or_else(PoisonError::into_inner);
-        texts.remove(path);
-        texts.retain(|p, _| !p.starts_with(path));
+        texts.remove(path.as_os_str());
+        texts.retain(|p, _| !below(p));
     }
 }
 
 impl load::Source for FileCache {
     fn len(&self, path: &Path) -> std::io::Result<u64> {
-        match self.bytes.read().unwrap_or_else(PoisonError::into_inner).get(path) {
+        match self.bytes.read().unwrap_or_else(PoisonError::into_inner).get(path.as_os_str()) {
             Some(b) => Ok(b.len() as u64),
             None => Ok(std::fs::metadata(path)?.len()),
         }
     }
 
     fn read(&self, path: &Path) -> std::io::Result<Arc<Vec<u8>>> {
-        if let Some(b) = self.bytes.read().unwrap_or_else(PoisonError::into_inner).get(path) {
+        if let Some(b) = self.bytes.read().unwrap_or_else(PoisonError::into_inner).get(path.as_os_str()) {
             return Ok(b.clone());
         }
         let bytes = Arc::new(std::fs::read(path)?);
-        self.bytes.write().unwrap_or_else(PoisonError::into_inner).insert(path.to_path_buf(), bytes.clone());
+        self.bytes.write().unwrap_or_else(PoisonError::into_inner).insert(path.as_os_str().to_owned(), bytes.clone());
         Ok(bytes)
     }
 
     fn text(&self, path: &Path, bytes: &Arc<Vec<u8>>) -> Result<Arc<str>, String> {
-        if let Some((b, t)) = self.texts.read().unwrap_or_else(PoisonError::into_inner).get(path) {
+        if let Some((b, t)) = self.texts.read().unwrap_or_else(PoisonError::into_inner).get(path.as_os_str()) {
             if Arc::ptr_eq(b, bytes) {
                 return Ok(t.clone());
             }
@@ -294,7 +299,7 @@ impl load::Source for FileCache {
         self.texts
             .write()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(path.to_path_buf(), (bytes.clone(), text.clone()));
+            .insert(path.as_os_str().to_owned(), (bytes.clone(), text.clone()));
         Ok(text)
     }
 
@@ -352,7 +357,9 @@ struct ReadEntry {
 }
 
 struct BodyEntry {
-    body: String,
+    /// The Markdown rendered: `source[range]`.
+    source: Arc<str>,
+    range: std::ops::Range<usize>,
     /// The resolver's fingerprint when the body was rendered or last confirmed.
     key: Option<u64>,
     asked: Vec<Asked>,
@@ -369,6 +376,25 @@ struct Memo {
     bodies: RwLock<HashMap<String, BodyEntry>>,
     /// One numbering of words for every rebuild, so cached bodies keep their numbers.
     words: Arc<Words>,
+}
+
+/// Where `part` lies in `whole`, when it is a slice of it.
+fn slice_range(whole: &str, part: &str) -> Option<std::ops::Range<usize>> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (start + part.len() <= whole.len()).then(|| start..start + part.len())
+}
+
+impl BodyEntry {
+    /// Whether `markdown`, the body of `doc`, is the Markdown this entry rendered: the same
+    /// slice of the same text (which the entry keeps alive, so its address is not reused),
+    /// or else the same bytes.
+    fn same_body(&self, doc: &Document, markdown: &str) -> bool {
+        let body = &self.source[self.range.clone()];
+        (Arc::ptr_eq(&self.source, &doc.file.text)
+            && body.as_ptr() == markdown.as_ptr()
+            && body.len() == markdown.len())
+            || body == markdown
+    }
 }
 
 fn same_file(a: &SourceFile, b: &SourceFile) -> bool {
@@ -426,7 +452,8 @@ impl PerFile for Memo {
         // once when nothing they resolve against changed (the key), else by asking again.
         let key = resolver.answers_key();
         let reused = self.bodies.read().unwrap_or_else(PoisonError::into_inner).get(&doc.file.rel).and_then(|e| {
-            let same = e.body == markdown && ((key.is_some() && e.key == key) || same_answers(&e.asked, resolver));
+            let same =
+                e.same_body(doc, markdown) && ((key.is_some() && e.key == key) || same_answers(&e.asked, resolver));
             same.then(|| (e.rendered.clone(), e.key != key))
         });
         if let Some((rendered, rekey)) = reused {
@@ -439,12 +466,13 @@ impl PerFile for Memo {
         }
         let recorder = Recorder { inner: resolver, asked: RefCell::new(Vec::new()) };
         let rendered = Arc::new(crate::site::body::render(markdown, &recorder, &self.words));
-        let entry = BodyEntry {
-            body: markdown.to_string(),
-            key,
-            asked: recorder.asked.into_inner(),
-            rendered: rendered.clone(),
+        // The body is kept as the slice of the document's text it is (most often), so an
+        // unchanged file is recognised by its text's address instead of by its bytes.
+        let (source, range) = match slice_range(&doc.file.text, markdown) {
+            Some(range) => (doc.file.text.clone(), range),
+            None => (Arc::from(markdown), 0..markdown.len()),
         };
+        let entry = BodyEntry { source, range, key, asked: recorder.asked.into_inner(), rendered: rendered.clone() };
         self.bodies.write().unwrap_or_else(PoisonError::into_inner).insert(doc.file.rel.clone(), entry);
         rendered
     }

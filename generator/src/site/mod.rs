@@ -70,6 +70,8 @@ pub struct Site {
     pub external: Vec<bool>,
     /// Question-to-supply matching, computed once on first use by `agenda::matching`.
     pub matches: std::sync::OnceLock<crate::agenda::matching::Matches>,
+    /// The vectors matching ranks with, kept once a single page asked (the dev server).
+    pub matching: std::sync::OnceLock<crate::agenda::matching::Prepared>,
     /// Folders that have an Atom feed, computed once on first use by `feeds`.
     pub feed_folders: std::sync::OnceLock<std::collections::BTreeSet<String>>,
     /// Themes, the theme tree, reading orders and per-theme roll-ups, computed once
@@ -90,7 +92,36 @@ impl Site {
 
     /// Question-to-supply matches, computed on first use.
     pub fn matches(&self) -> &crate::agenda::matching::Matches {
-        self.matches.get_or_init(|| crate::agenda::matching::compute(self))
+        use crate::agenda::matching::{compute, prepare};
+        // A build drops the vectors once every question is ranked.
+        self.matches.get_or_init(|| match self.matching.get() {
+            Some(p) => compute(self, p),
+            None => compute(self, &prepare(self)),
+        })
+    }
+
+    /// Question `q`'s ranked suggestions: from `matches` once computed, else `q` ranked
+    /// alone (one page of the dev server).
+    pub fn suggestions_for(&self, q: usize) -> Vec<crate::agenda::matching::Suggestion> {
+        match self.matches.get() {
+            Some(m) => m.for_question.get(&q).cloned().unwrap_or_default(),
+            None if self.docs[q].kind == Kind::LearningQuestion && self.is_visible(q) => {
+                self.matching.get_or_init(|| crate::agenda::matching::prepare(self)).rank_one(self, q)
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// The questions that have item `c` among their best suggestions ("Sluit aan op"):
+    /// from `matches` once computed, else only for `c`.
+    pub fn questions_for(&self, c: usize) -> Vec<usize> {
+        match self.matches.get() {
+            Some(m) => m.for_supply.get(&c).cloned().unwrap_or_default(),
+            None if crate::agenda::matching::is_candidate(self, c) && self.is_visible(c) => {
+                self.matching.get_or_init(|| crate::agenda::matching::prepare(self)).questions_for(self, c)
+            }
+            None => Vec::new(),
+        }
     }
 
     /// Where item `j` is published, as seen from the page in folder `from`: a relative
@@ -261,6 +292,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         media: tree.media,
         external: Vec::new(),
         matches: Default::default(),
+        matching: Default::default(),
         feed_folders: Default::default(),
         agg: Aggregates::default(),
     };
