@@ -19,9 +19,11 @@
 
 use crate::model::{Kind, Raw};
 use crate::search::words::WordCounts;
+use crate::site::body::Body;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// A ranked suggestion.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,13 +69,29 @@ fn short_texts(site: &Site, i: usize, title_weight: usize) -> Vec<(WordCounts, u
 /// is its title `title weight` times, summary, tags, and the body (whose words were
 /// numbered when it was rendered). Returns the number of terms too.
 fn vectors(site: &Site, items: &[(usize, usize)]) -> (Vec<Vec<(u32, f32)>>, usize) {
-    // The short texts first: they may number new words, which the snapshot must know.
-    let short: Vec<Vec<(WordCounts, u32)>> = items.par_iter().map(|&(i, w)| short_texts(site, i, w)).collect();
-    let (stem_of, stem_rank) = site.words.stem_ranks();
-    let counts: Vec<Vec<(u32, u32)>> = items
+    // What the dev server kept from its last rebuild, by file.
+    let mut kept = site.count_cache.as_ref().map(|c| c.take()).unwrap_or_default();
+    let old: Vec<Option<CountEntry>> =
+        items.iter().map(|&(i, w)| kept.remove(&site.docs[i].file.rel).filter(|e| e.is_for(site, i, w))).collect();
+    drop(kept);
+    // The short texts of the others first: they may number new words, which the ranks must
+    // know. (A kept item's words were numbered when it was counted.)
+    let short: Vec<Option<Vec<(WordCounts, u32)>>> =
+        items.par_iter().zip(&old).map(|(&(i, w), old)| old.is_none().then(|| short_texts(site, i, w))).collect();
+    let (stem_of, stem_rank, by_rank) = site.words.stem_ranks();
+    let cache = site.count_cache.is_some();
+    // Per item (term, occurrences) sorted by term, and what the dev server keeps of it.
+    type Counted = (Vec<Vec<(u32, u32)>>, Vec<Option<CountEntry>>);
+    let (counts, entries): Counted = items
         .par_iter()
-        .zip(short)
-        .map(|(&(i, _), short)| {
+        .zip(old.into_par_iter().zip(short))
+        .map(|(&(i, w), (old, short))| {
+            // A kept item's stems, in the order of the stems themselves: their ranks now, in
+            // the same order (adding stems moves ranks, never their order).
+            if let Some(e) = old {
+                return (e.stems.iter().map(|&(s, n)| (stem_rank[s as usize], n)).collect(), Some(e));
+            }
+            let short = short.unwrap_or_else(|| short_texts(site, i, w));
             // (term, occurrences), sorted and merged; counts are whole numbers, so the order
             // they add up in does not matter.
             let body = site.bodies[i].as_ref().map(|b| b.words.as_slice()).unwrap_or_default();
@@ -91,9 +109,16 @@ fn vectors(site: &Site, items: &[(usize, usize)]) -> (Vec<Vec<(u32, f32)>>, usiz
                 }
                 same
             });
-            v
+            let entry = cache.then(|| {
+                let stems = v.iter().map(|&(t, n)| (by_rank[t as usize], n)).collect();
+                CountEntry::new(site, i, w, stems)
+            });
+            (v, entry)
         })
-        .collect();
+        .unzip();
+    if let Some(cache) = &site.count_cache {
+        cache.put(entries.into_iter().flatten());
+    }
     let terms = stem_rank.len();
     let mut df = vec![0u32; terms];
     for v in &counts {
@@ -115,6 +140,80 @@ fn vectors(site: &Site, items: &[(usize, usize)]) -> (Vec<Vec<(u32, f32)>>, usiz
         })
         .collect();
     (vecs, terms)
+}
+
+/// The dev server's memory of `vectors` between rebuilds: per file, the term counts of its
+/// item and what they were computed from. The words keep their numbers for the server's
+/// lifetime (`serve::incremental`), so counts by stem number stay valid while the item's short
+/// texts and its rendered body (the same allocation) are the same. `tests` of the dev server
+/// prove its pages equal a fresh build's.
+#[derive(Default)]
+pub struct CountCache(Mutex<HashMap<String, CountEntry>>);
+
+impl std::fmt::Debug for CountCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CountCache")
+    }
+}
+
+impl CountCache {
+    fn take(&self) -> HashMap<String, CountEntry> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    /// How many items' counts are kept.
+    pub fn len(&self) -> usize {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn put(&self, entries: impl Iterator<Item = CountEntry>) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = entries.map(|e| (e.rel.clone(), e)).collect();
+    }
+}
+
+struct CountEntry {
+    rel: String,
+    title: String,
+    summary: Option<String>,
+    tags: Vec<String>,
+    body: Option<Arc<Body>>,
+    title_weight: usize,
+    /// (stem number, occurrences), in the order of the stems' text.
+    stems: Box<[(u32, u32)]>,
+}
+
+impl CountEntry {
+    fn new(site: &Site, i: usize, title_weight: usize, stems: Box<[(u32, u32)]>) -> Self {
+        let c = site.docs[i].raw.common();
+        CountEntry {
+            rel: site.docs[i].file.rel.clone(),
+            title: c.title.to_string(),
+            summary: c.summary.map(String::from),
+            tags: c.tags.to_vec(),
+            body: site.bodies[i].clone(),
+            title_weight,
+            stems,
+        }
+    }
+
+    /// Whether the entry was computed from item `i`'s present texts and body.
+    fn is_for(&self, site: &Site, i: usize, title_weight: usize) -> bool {
+        let c = site.docs[i].raw.common();
+        let same_body = match (&self.body, &site.bodies[i]) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_body
+            && self.title_weight == title_weight
+            && self.title == c.title
+            && self.summary.as_deref() == c.summary
+            && self.tags == c.tags
+    }
 }
 
 /// T: how the candidate's themes relate to the question's.

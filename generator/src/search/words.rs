@@ -93,11 +93,13 @@ impl Words {
         out
     }
 
-    /// Per word number its stem's number, and per stem number the stem's place among all
-    /// stems: the part of `snapshot` that matching needs, without sorting the words.
-    pub fn stem_ranks(&self) -> (Vec<u32>, Vec<u32>) {
+    /// Per word number its stem's number; per stem number the stem's place among all stems;
+    /// and per place the stem's number: the part of `snapshot` that matching needs, without
+    /// sorting the words.
+    pub fn stem_ranks(&self) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
         let table = self.0.read().unwrap_or_else(PoisonError::into_inner);
-        (table.stem_of.clone(), ranks(&table.stems))
+        let (rank, sorted) = ranks(&table.stems);
+        (table.stem_of.clone(), rank, sorted)
     }
 
     /// The words and stems as they are now, to read numbers with.
@@ -107,21 +109,21 @@ impl Words {
             words: table.words.clone(),
             stem_of: table.stem_of.clone(),
             stems: table.stems.clone(),
-            rank: ranks(&table.words),
-            stem_rank: ranks(&table.stems),
+            rank: ranks(&table.words).0,
+            stem_rank: ranks(&table.stems).0,
         }
     }
 }
 
-/// Per name, its place in the sorted list of the names.
-fn ranks(names: &[Arc<str>]) -> Vec<u32> {
+/// Per name, its place in the sorted list of the names; and that list, as name numbers.
+fn ranks(names: &[Arc<str>]) -> (Vec<u32>, Vec<u32>) {
     let mut sorted: Vec<u32> = (0..names.len() as u32).collect();
     sorted.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
     let mut rank = vec![0u32; sorted.len()];
     for (r, &id) in sorted.iter().enumerate() {
         rank[id as usize] = r as u32;
     }
-    rank
+    (rank, sorted)
 }
 
 /// A frozen copy of the numbers.

@@ -376,6 +376,8 @@ struct Memo {
     bodies: RwLock<HashMap<String, BodyEntry>>,
     /// One numbering of words for every rebuild, so cached bodies keep their numbers.
     words: Arc<Words>,
+    /// Matching's term counts, valid with `words`.
+    counts: Arc<crate::agenda::matching::CountCache>,
 }
 
 /// Where `part` lies in `whole`, when it is a slice of it.
@@ -445,6 +447,10 @@ impl PerFile for Memo {
 
     fn words(&self) -> Arc<Words> {
         self.words.clone()
+    }
+
+    fn count_cache(&self) -> Option<Arc<crate::agenda::matching::CountCache>> {
+        Some(self.counts.clone())
     }
 
     fn render_body(&self, doc: &Document, markdown: &str, resolver: &dyn LinkResolver) -> Arc<Body> {

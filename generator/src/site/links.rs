@@ -8,7 +8,6 @@ use crate::document::Document;
 use crate::markdown::{IssueSeverity, LinkResolver, Resolution};
 use crate::model::Kind;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 
 /// Root-level names the generator itself uses; a page may not take them.
 pub const RESERVED_ROOT: &[&str] = &[
@@ -59,15 +58,16 @@ pub fn relative_url(from: &str, to: &str) -> String {
 /// Two files with one output path (also case-only and NFC/NFD twins), and pages that
 /// take a name the generator uses.
 pub fn check_collisions(docs: &[std::sync::Arc<Document>], diags: &mut Vec<Diagnostic>) {
-    let mut by_path: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
+    // (kind, folded slug): one output path each, since a page's slug holds no `/`.
+    let mut by_path: Vec<(Kind, std::borrow::Cow<str>, &Document)> = Vec::with_capacity(docs.len());
     for d in docs {
         // A valid slug is its own slug: only other names need the (costly) folding.
-        let folded = if crate::slug::is_valid(&d.slug) { d.slug.clone() } else { crate::slug::slugify(&d.slug) };
-        let key = match d.kind {
-            Kind::Page => folded,
-            k => format!("{}/{folded}", k.folder()),
+        let folded = if crate::slug::is_valid(&d.slug) {
+            std::borrow::Cow::Borrowed(d.slug.as_str())
+        } else {
+            std::borrow::Cow::Owned(crate::slug::slugify(&d.slug))
         };
-        by_path.entry(key).or_default().push(d);
+        by_path.push((d.kind, folded, d));
         if d.kind != Kind::Page && crate::render::lists::SUBROUTES.contains(&d.slug.as_str()) {
             diags.push(
                 Diagnostic::error(
@@ -87,10 +87,17 @@ pub fn check_collisions(docs: &[std::sync::Arc<Document>], diags: &mut Vec<Diagn
             );
         }
     }
-    for (path, group) in by_path {
-        if group.len() < 2 {
+    by_path.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    for same in by_path.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        if same.len() < 2 {
             continue;
         }
+        let (kind, folded, _) = &same[0];
+        let path = match kind {
+            Kind::Page => folded.to_string(),
+            k => format!("{}/{folded}", k.folder()),
+        };
+        let group: Vec<&Document> = same.iter().map(|(_, _, d)| *d).collect();
         for (n, d) in group.iter().enumerate() {
             let others: Vec<&str> =
                 group.iter().enumerate().filter(|(m, _)| *m != n).map(|(_, o)| o.file.display.as_str()).collect();

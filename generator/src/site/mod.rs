@@ -72,6 +72,8 @@ pub struct Site {
     pub matches: std::sync::OnceLock<crate::agenda::matching::Matches>,
     /// The vectors matching ranks with, kept once a single page asked (the dev server).
     pub matching: std::sync::OnceLock<crate::agenda::matching::Prepared>,
+    /// The dev server's term counts from its last rebuild (`None` in a build).
+    pub count_cache: Option<Arc<crate::agenda::matching::CountCache>>,
     /// Folders that have an Atom feed, computed once on first use by `feeds`.
     pub feed_folders: std::sync::OnceLock<std::collections::BTreeSet<String>>,
     /// Themes, the theme tree, reading orders and per-theme roll-ups, computed once
@@ -191,6 +193,10 @@ pub trait PerFile: Sync {
     fn render_body(&self, doc: &Document, markdown: &str, resolver: &dyn crate::markdown::LinkResolver) -> Arc<Body>;
     /// The word numbers the bodies are analysed with.
     fn words(&self) -> Arc<Words>;
+    /// Where matching keeps its term counts between builds (the dev server).
+    fn count_cache(&self) -> Option<Arc<crate::agenda::matching::CountCache>> {
+        None
+    }
 }
 
 /// Every file read and every body rendered anew.
@@ -267,7 +273,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
     for (i, d) in docs.iter().enumerate() {
         by_slug.entry(slug_key(d.kind, &d.slug)).or_insert(i);
     }
-    let hidden: Vec<Option<Hidden>> = docs.iter().map(|d| lifecycle::hidden(d, &options)).collect();
+    let hidden: Vec<Option<Hidden>> = docs.par_iter().map(|d| lifecycle::hidden(d, &options)).collect();
     let mut site = Site {
         config: config.unwrap_or_else(|| SiteConfig {
             title: "leernet".into(),
@@ -293,6 +299,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         external: Vec::new(),
         matches: Default::default(),
         matching: Default::default(),
+        count_cache: per_file.count_cache(),
         feed_folders: Default::default(),
         agg: Aggregates::default(),
     };

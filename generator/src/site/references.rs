@@ -19,8 +19,8 @@ pub fn resolve(site: &mut Site, unreadable: &std::collections::HashSet<(Kind, St
         if !site.is_visible(i) {
             continue;
         }
-        for (field, j) in site.references[i].clone() {
-            site.backlinks[j].push(Backlink { from: i, field });
+        for (field, j) in &site.references[i] {
+            site.backlinks[*j].push(Backlink { from: i, field: field.clone() });
         }
     }
     for b in &mut site.backlinks {

@@ -300,3 +300,29 @@ fn an_unchanged_body_is_reused_only_with_the_same_link_answers() {
     assert!(same_answers(&asked, &Fixed("../a/index.html")));
     assert!(!same_answers(&asked, &Fixed("../b/index.html")));
 }
+
+#[test]
+fn a_question_page_keeps_the_matching_counts_for_the_next_rebuild() {
+    let now = jiff::civil::date(2026, 11, 28);
+    let mut engine = Engine::new(&repo().join("content"), None, Options { now, ..Default::default() });
+    let page = |engine: &mut Engine| {
+        let Outcome::Ready(ready) = engine.rebuild(&Changes::default()).outcome else {
+            panic!("the real content is broken")
+        };
+        let q = ready.site.visible_of(Kind::LearningQuestion).next().expect("a question");
+        let path = format!("leervragen/{}/index.html", ready.site.docs[q].slug);
+        let html = ready.get(&path).unwrap().expect("the question's page");
+        let items = ready.site.visible_of(Kind::LearningQuestion).count()
+            + (0..ready.site.docs.len())
+                .filter(|&i| ready.site.is_visible(i) && crate::agenda::matching::is_candidate(&ready.site, i))
+                .count();
+        (html, items)
+    };
+    assert!(engine.memo.counts.is_empty());
+    let (first, items) = page(&mut engine);
+    assert_eq!(engine.memo.counts.len(), items, "every question and candidate is kept");
+    // The next rebuild ranks from the kept counts, and renders the same page.
+    let (second, _) = page(&mut engine);
+    assert_eq!(first, second);
+    assert_eq!(engine.memo.counts.len(), items);
+}
