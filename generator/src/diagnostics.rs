@@ -68,6 +68,16 @@ impl Diagnostic {
         self
     }
 
+    /// `at`, for a caller that has the text of line `line` at hand.
+    pub fn at_line(mut self, line: u32, col: u32, source_line: &str) -> Self {
+        self.line = line;
+        self.col = col.max(1);
+        if line > 0 {
+            self.source_line = Some(source_line.trim_end_matches('\r').to_string());
+        }
+        self
+    }
+
     pub fn field(mut self, field: impl Into<String>) -> Self {
         let f: String = field.into();
         if !f.is_empty() {

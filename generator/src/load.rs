@@ -107,10 +107,11 @@ pub fn load_from(content_dir: &Path, type_folders: &[&str], source: &dyn Source)
             continue;
         }
         let rel = rel_path(content_dir, entry.path());
-        let shown = format!("{display_root}{rel}");
+        // Only messages show it.
+        let shown = || format!("{display_root}{rel}");
         if entry.path_is_symlink() {
             tree.diagnostics.push(
-                Diagnostic::error(&shown, "symbolic links are not allowed under content/")
+                Diagnostic::error(&shown(), "symbolic links are not allowed under content/")
                     .help("replace the link with the file itself; links are never followed"),
             );
             continue;
@@ -122,7 +123,7 @@ pub fn load_from(content_dir: &Path, type_folders: &[&str], source: &dyn Source)
                 let mut names: Vec<&str> = type_folders.to_vec();
                 names.push("media");
                 tree.diagnostics.push(
-                    Diagnostic::error(&shown, format!("unknown folder \"{top}\""))
+                    Diagnostic::error(&shown(), format!("unknown folder \"{top}\""))
                         .help_opt(crate::diagnostics::did_you_mean(&top, names))
                         .help_or(format!("content folders are: {}, media", type_folders.join(", "))),
                 );
@@ -131,14 +132,14 @@ pub fn load_from(content_dir: &Path, type_folders: &[&str], source: &dyn Source)
             (1, false) => match rel.as_str() {
                 "site.yaml" | "vocab.yaml" => entries.push(Entry::Content(entry.into_path(), rel)),
                 r if r.eq_ignore_ascii_case("readme.md") => {}
-                _ => tree.diagnostics.push(Diagnostic::error(&shown, "unexpected file at the top of content/").help(
+                _ => tree.diagnostics.push(Diagnostic::error(&shown(), "unexpected file at the top of content/").help(
                     "only site.yaml, vocab.yaml and README.md live here; items go into a type folder such as themas/",
                 )),
             },
             (_, true) if top == "media" => {}
             (_, true) if type_folders.contains(&top.as_str()) => {
                 tree.diagnostics.push(
-                    Diagnostic::error(&shown, "subfolders are not supported in a type folder")
+                    Diagnostic::error(&shown(), "subfolders are not supported in a type folder")
                         .help(format!("move its files directly into {top}/")),
                 );
             }
@@ -153,7 +154,7 @@ pub fn load_from(content_dir: &Path, type_folders: &[&str], source: &dyn Source)
                         "not a Markdown file: content items are `.md` files"
                     };
                     tree.diagnostics
-                        .push(Diagnostic::error(&shown, what).help("images and downloads belong in content/media/"));
+                        .push(Diagnostic::error(&shown(), what).help("images and downloads belong in content/media/"));
                 }
             }
             _ => {}
@@ -244,6 +245,17 @@ pub fn is_ignored_name(name: &str) -> bool {
 }
 
 fn rel_path(root: &Path, path: &Path) -> String {
+    // Walked paths are the root joined with names, so their text starts with the root's:
+    // the rest is the answer when it is plain `a/b` (no parsing into components).
+    if std::path::MAIN_SEPARATOR == '/' {
+        if let (Some(r), Some(p)) = (root.to_str(), path.to_str()) {
+            if let Some(rest) = p.strip_prefix(r).map(|x| x.trim_start_matches('/')) {
+                if !rest.is_empty() && rest.split('/').all(|c| !c.is_empty() && c != "." && c != "..") {
+                    return rest.to_string();
+                }
+            }
+        }
+    }
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }

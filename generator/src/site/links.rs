@@ -222,12 +222,12 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dy
                 .issues
                 .iter()
                 .map(|issue| {
-                    let (line, col) = position(issue.offset);
+                    let (line, col, source) = position(issue.offset);
                     let d = match issue.severity {
                         IssueSeverity::Error => Diagnostic::error(&doc.file.display, issue.message.clone()),
                         IssueSeverity::Warning => Diagnostic::warning(&doc.file.display, issue.message.clone()),
                     };
-                    d.at(&text, line, col)
+                    d.at_line(line, col, source)
                 })
                 .collect();
             // Anchors: a link to `x.md#aanpak` needs a heading `aanpak` on x, known once
@@ -244,10 +244,10 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dy
                             p.split_once('/')
                                 .and_then(|(f, s)| Kind::from_folder(f).and_then(|k| site_ref.lookup(k, s)))
                         })?;
-                    let (line, col) = position(link.offset);
+                    let (line, col, source) = position(link.offset);
                     let warning =
                         Diagnostic::warning(&doc.file.display, format!("no heading \"#{anchor}\" in {}", link.target))
-                            .at(&text, line, col);
+                            .at_line(line, col, source);
                     Some(PendingAnchor { target, anchor: anchor.clone(), warning })
                 })
                 .collect();
@@ -302,12 +302,15 @@ struct PendingAnchor {
 }
 
 /// File line and column of a byte offset in a body that starts at `body_offset` of `text`.
-fn body_position(text: &str, body_offset: usize, offset: usize) -> (u32, u32) {
+/// And the text of that line, for the message's code frame.
+fn body_position(text: &str, body_offset: usize, offset: usize) -> (u32, u32, &str) {
     let abs = (body_offset + offset).min(text.len());
     let before = text.get(..abs).unwrap_or(text);
-    let line = before.matches('\n').count() as u32 + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) as u32 + 1;
-    (line, col)
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() as u32 + 1;
+    let start = before.rfind('\n').map_or(0, |n| n + 1);
+    let col = before[start..].chars().count() as u32 + 1;
+    let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+    (line, col, &text[start..end])
 }
 
 #[cfg(test)]
@@ -320,5 +323,17 @@ mod tests {
         assert_eq!(relative_url("", "themas/"), "themas/index.html");
         assert_eq!(relative_url("over/", ""), "../index.html");
         assert_eq!(relative_url("themas/a/", "media/x.svg"), "../../media/x.svg");
+    }
+
+    #[test]
+    fn body_positions_are_file_lines_and_columns_with_the_line() {
+        let text = "---\ntitle: x\n---\nEén [a](b.md#c)\r\nnext";
+        let body = text.find("Eén").unwrap();
+        assert_eq!(body_position(text, body, 0), (4, 1, "Eén [a](b.md#c)\r"));
+        assert_eq!(body_position(text, body, "Eén ".len()), (4, 5, "Eén [a](b.md#c)\r"));
+        assert_eq!(body_position(text, body, text.len() - body), (5, 5, "next"));
+        // The diagnostic trims the line ending, as `at` does.
+        let d = Diagnostic::warning("f.md", "m").at_line(4, 5, "Eén [a](b.md#c)\r");
+        assert_eq!(d, Diagnostic::warning("f.md", "m").at(text, 4, 5));
     }
 }
