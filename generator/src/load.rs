@@ -62,6 +62,11 @@ pub trait Source: Sync {
     fn text(&self, _path: &Path, bytes: &std::sync::Arc<Vec<u8>>) -> Result<std::sync::Arc<str>, String> {
         decode(bytes).map(Into::into)
     }
+    /// The text of the file at `path` when it was read, passed the size limit and decoded
+    /// before and has not changed since (a cache's answer in one lookup).
+    fn decoded(&self, _path: &Path) -> Option<std::sync::Arc<str>> {
+        None
+    }
 }
 
 /// The disk and git, read anew on every call.
@@ -192,6 +197,11 @@ fn read_entry(entry: Entry, display_root: &str, source: &dyn Source) -> Result<R
         Entry::Media(p, r) => (p, r, true),
     };
     let shown = format!("{display_root}{rel}");
+    if !is_media {
+        if let Some(text) = source.decoded(&path) {
+            return Ok(Ok(Either::File(source_file(rel, shown, text))));
+        }
+    }
     let size = source.len(&path).with_context(|| format!("failed to read `{}`", path.display()))?;
     let limit = if is_media { 50 * MAX_FILE_BYTES } else { MAX_FILE_BYTES };
     if size > limit {
@@ -207,10 +217,14 @@ fn read_entry(entry: Entry, display_root: &str, source: &dyn Source) -> Result<R
         Ok(t) => t,
         Err(msg) => return Ok(Err(Diagnostic::error(&shown, msg).help("save the file as UTF-8"))),
     };
+    Ok(Ok(Either::File(source_file(rel, shown, text))))
+}
+
+fn source_file(rel: String, display: String, text: std::sync::Arc<str>) -> SourceFile {
     let folder = rel.split('/').next().unwrap_or_default().to_string();
     let name = rel.rsplit('/').next().unwrap_or_default();
     let stem = name.strip_suffix(".md").unwrap_or(name).to_string();
-    Ok(Ok(Either::File(SourceFile { rel, display: shown, folder, stem, text })))
+    SourceFile { rel, display, folder, stem, text }
 }
 
 /// UTF-8 only; a UTF-8 BOM is stripped, UTF-16 is named as such, and CRLF or lone CR

@@ -6,6 +6,8 @@
 //! - `Memo` (a `site::PerFile`): `document::read` of a file whose text (and the vocabulary)
 //!   did not change; a rendered body whose text did not change and whose every link
 //!   resolves to the same answer as when it was rendered (the links are replayed).
+//! - `agenda::matching::CountCache`: matching's term counts of every item whose short texts
+//!   and rendered body did not change, so an item page that needs matching ranks from them.
 //! - `Generation`: one immutable checked site; `get(path)` renders that one page through
 //!   `render::render_files(.., Which::One)`, or the search index, or (for anything else)
 //!   the whole output through `pipeline::outputs`, each at most once per generation.
@@ -301,6 +303,12 @@ impl load::Source for FileCache {
             .unwrap_or_else(PoisonError::into_inner)
             .insert(path.as_os_str().to_owned(), (bytes.clone(), text.clone()));
         Ok(text)
+    }
+
+    fn decoded(&self, path: &Path) -> Option<Arc<str>> {
+        // `texts` holds only what `text` decoded from the bytes `read` keeps, and `forget`
+        // drops both together: an entry is the file as it is now.
+        self.texts.read().unwrap_or_else(PoisonError::into_inner).get(path.as_os_str()).map(|(_, t)| t.clone())
     }
 
     fn commit_dates(&self, content_dir: &Path) -> Result<HashMap<String, Date>, String> {
