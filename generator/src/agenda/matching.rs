@@ -342,13 +342,7 @@ pub fn prepare(site: &Site) -> Prepared {
 
 impl Prepared {
     fn space<'a>(&'a self, site: &'a Site) -> Space<'a> {
-        Space {
-            site,
-            candidates: &self.candidates,
-            cand_no: &self.cand_no,
-            cand_vecs: &self.cand_vecs,
-            champions: &self.champions,
-        }
+        Space { site, p: self }
     }
 
     fn scratch(&self) -> Scratch {
@@ -463,10 +457,7 @@ fn cosine(query: &[f64], candidate: &[(u32, f32)]) -> f64 {
 /// What every question is matched against.
 struct Space<'a> {
     site: &'a Site,
-    candidates: &'a [usize],
-    cand_no: &'a [u32],
-    cand_vecs: &'a [Vec<(u32, f32)>],
-    champions: &'a Champions,
+    p: &'a Prepared,
 }
 
 impl Space<'_> {
@@ -479,7 +470,7 @@ impl Space<'_> {
         let mut ranked: Vec<Suggestion> = Vec::new();
         for &c in &scratch.touched {
             if let Some(score) = self.score(q, lq, c, &scratch.query) {
-                ranked.push(Suggestion { item: self.candidates[c as usize], score });
+                ranked.push(Suggestion { item: self.p.candidates[c as usize], score });
             }
         }
         scratch.reset(qv);
@@ -505,7 +496,7 @@ impl Space<'_> {
         self.meet(q, qv, scratch);
         let mut found = false;
         if let (true, Some(own)) = (scratch.seen[c as usize], self.score(q, lq, c, &scratch.query)) {
-            let slug = &site.docs[self.candidates[c as usize]].slug;
+            let slug = &site.docs[self.p.candidates[c as usize]].slug;
             let mut before = 0;
             found = true;
             for &other in &scratch.touched {
@@ -515,7 +506,7 @@ impl Space<'_> {
                 if let Some(score) = self.score(q, lq, other, &scratch.query) {
                     let precedes = match score.total_cmp(&own) {
                         std::cmp::Ordering::Greater => true,
-                        std::cmp::Ordering::Equal => site.docs[self.candidates[other as usize]].slug < *slug,
+                        std::cmp::Ordering::Equal => site.docs[self.p.candidates[other as usize]].slug < *slug,
                         std::cmp::Ordering::Less => false,
                     };
                     before += usize::from(precedes);
@@ -536,15 +527,15 @@ impl Space<'_> {
     fn meet(&self, q: usize, qv: &[(u32, f32)], scratch: &mut Scratch) {
         let site = self.site;
         for &(t, _) in &strongest(qv) {
-            for &c in self.champions.of(t) {
+            for &c in self.p.champions.of(t) {
                 scratch.touch(c);
             }
         }
         // Candidates on the same theme, its parent or a child theme.
         for t in related_themes(site, q) {
             for &j in site.agg.naming(t) {
-                if self.cand_no[j] != u32::MAX {
-                    scratch.touch(self.cand_no[j]);
+                if self.p.cand_no[j] != u32::MAX {
+                    scratch.touch(self.p.cand_no[j]);
                 }
             }
         }
@@ -557,8 +548,8 @@ impl Space<'_> {
     /// `query`), or `None` below the thresholds.
     fn score(&self, q: usize, lq: &crate::model::LearningQuestion, c: u32, query: &[f64]) -> Option<f64> {
         let site = self.site;
-        let s = cosine(query, &self.cand_vecs[c as usize]);
-        let item = self.candidates[c as usize];
+        let s = cosine(query, &self.p.cand_vecs[c as usize]);
+        let item = self.p.candidates[c as usize];
         let t = theme_score(site, site.agg.themes_of(q), site.agg.themes_of(item));
         if t == 0.0 && s < 0.1 {
             return None;
