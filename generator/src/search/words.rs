@@ -110,7 +110,6 @@ impl Words {
             stem_of: table.stem_of.clone(),
             stems: table.stems.clone(),
             rank: ranks(&table.words).0,
-            stem_rank: ranks(&table.stems).0,
         }
     }
 }
@@ -133,7 +132,6 @@ pub struct Snapshot {
     stem_of: Vec<u32>,
     stems: Vec<Arc<str>>,
     rank: Vec<u32>,
-    stem_rank: Vec<u32>,
 }
 
 impl Snapshot {
@@ -154,15 +152,6 @@ impl Snapshot {
     /// how the numbers were given out.
     pub fn rank(&self, id: u32) -> u32 {
         self.rank[id as usize]
-    }
-
-    /// The stem's place in the sorted list of all stems.
-    pub fn stem_rank(&self, stem: u32) -> u32 {
-        self.stem_rank[stem as usize]
-    }
-
-    pub fn stem_count(&self) -> usize {
-        self.stems.len()
     }
 
     /// How many words are numbered.
