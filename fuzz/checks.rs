@@ -72,7 +72,9 @@ pub mod frontmatter {
                     stem: "fuzz".to_string(),
                     text: text.into(),
                 };
-                let file_ctx = FileContext { vocab: &ctx.vocab, fields: &ctx.fields, now: ctx.now };
+                let dates = Default::default();
+                let file_ctx =
+                    FileContext { vocab: &ctx.vocab, fields: &ctx.fields, now: ctx.now, commit_dates: &dates };
                 let (doc, diags) = leernet::document::read(&file, &file_ctx);
                 for d in &diags {
                     check_diagnostic(&file.text, d);

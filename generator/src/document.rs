@@ -94,6 +94,8 @@ pub struct FileContext<'a> {
     pub vocab: &'a Vocab,
     pub fields: &'a FieldNames,
     pub now: Date,
+    /// Last-commit date by content-relative path: `updated` falls back to it.
+    pub commit_dates: &'a std::collections::HashMap<String, Date>,
 }
 
 /// Reads and checks one file. Returns the document when it could be read at all, and
@@ -148,6 +150,14 @@ pub fn read(file: &SourceFile, ctx: &FileContext) -> (Option<Document>, Vec<Diag
         updated: None,
     };
     check(&mut doc, ctx, &mut out);
+    // `updated` falls back to the file's last commit, when that is after `published`.
+    if doc.updated.is_none() {
+        if let Some(&date) = ctx.commit_dates.get(&file.rel) {
+            if doc.published.is_none_or(|p| date > p.date) {
+                doc.updated = Some(crate::dates::Moment { date, time: None });
+            }
+        }
+    }
     (Some(doc), out)
 }
 

@@ -30,7 +30,7 @@ pub struct SourceFile {
 pub struct MediaFile {
     /// Path inside the content folder: `media/wijk.svg`.
     pub rel: String,
-    pub bytes: Vec<u8>,
+    pub bytes: std::sync::Arc<Vec<u8>>,
 }
 
 /// Everything read from the content folder.
@@ -38,11 +38,12 @@ pub struct MediaFile {
 pub struct ContentTree {
     pub site_yaml: Option<SourceFile>,
     pub vocab_yaml: Option<SourceFile>,
-    pub files: Vec<SourceFile>,
+    /// Shared, so the dev server hands on a file it read before without copying it.
+    pub files: Vec<std::sync::Arc<SourceFile>>,
     pub media: Vec<MediaFile>,
     pub diagnostics: Vec<Diagnostic>,
     /// Last-commit date of each file (content-relative path), when git knows them.
-    pub commit_dates: std::collections::HashMap<String, jiff::civil::Date>,
+    pub commit_dates: CommitDates,
     /// Things to tell the editor once, e.g. why `updated` falls back to `published`.
     pub notes: Vec<String>,
 }
@@ -52,12 +53,23 @@ enum Entry {
     Media(PathBuf, String),
 }
 
+impl Entry {
+    fn rel(&self) -> &str {
+        match self {
+            Entry::Content(_, r) | Entry::Media(_, r) => r,
+        }
+    }
+}
+
+/// Last-commit date by content-relative path.
+pub type CommitDates = std::sync::Arc<std::collections::HashMap<String, jiff::civil::Date>>;
+
 /// Where `load` gets bytes and commit dates: the disk and git for a build; the dev server
 /// passes a cache that re-reads only the files its watcher saw change (`serve::incremental`).
 pub trait Source: Sync {
     fn len(&self, path: &Path) -> std::io::Result<u64>;
     fn read(&self, path: &Path) -> std::io::Result<std::sync::Arc<Vec<u8>>>;
-    fn commit_dates(&self, content_dir: &Path) -> Result<std::collections::HashMap<String, jiff::civil::Date>, String>;
+    fn commit_dates(&self, content_dir: &Path) -> Result<CommitDates, String>;
     /// The text of the file at `path` whose bytes are `bytes` (see `decode`).
     fn text(&self, _path: &Path, bytes: &std::sync::Arc<Vec<u8>>) -> Result<std::sync::Arc<str>, String> {
         decode(bytes).map(Into::into)
@@ -79,8 +91,8 @@ impl Source for Disk {
     fn read(&self, path: &Path) -> std::io::Result<std::sync::Arc<Vec<u8>>> {
         std::fs::read(path).map(std::sync::Arc::new)
     }
-    fn commit_dates(&self, content_dir: &Path) -> Result<std::collections::HashMap<String, jiff::civil::Date>, String> {
-        crate::history::last_commit_dates(content_dir)
+    fn commit_dates(&self, content_dir: &Path) -> Result<CommitDates, String> {
+        crate::history::last_commit_dates(content_dir).map(std::sync::Arc::new)
     }
 }
 
@@ -91,13 +103,31 @@ pub fn load(content_dir: &Path, type_folders: &[&str]) -> Result<ContentTree> {
 
 /// `load`, with the bytes and commit dates taken from `source`.
 pub fn load_from(content_dir: &Path, type_folders: &[&str], source: &dyn Source) -> Result<ContentTree> {
+    let walk = walk(content_dir, type_folders)?;
+    let read = read(&walk, source, None)?;
+    Ok(assemble(&walk, &read, source))
+}
+
+/// What walking the content folder found: the files to read, in a stable order, and the
+/// diagnostics about everything else (symbolic links, unknown folders, stray files).
+pub struct Walk {
+    root: PathBuf,
+    display_root: String,
+    entries: Vec<Entry>,
+    /// Entry number by content-relative path.
+    by_rel: crate::FastMap<String, usize>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Walks the content folder.
+pub fn walk(content_dir: &Path, type_folders: &[&str]) -> Result<Walk> {
     let meta = std::fs::metadata(content_dir)
         .with_context(|| format!("cannot read content folder `{}`", content_dir.display()))?;
     if !meta.is_dir() {
         anyhow::bail!("content folder `{}` is not a folder", content_dir.display());
     }
     let display_root = display_root(content_dir);
-    let mut tree = ContentTree::default();
+    let mut diagnostics = Vec::new();
     let mut entries = Vec::new();
     let walker = walkdir::WalkDir::new(content_dir)
         .follow_links(false)
@@ -115,7 +145,7 @@ pub fn load_from(content_dir: &Path, type_folders: &[&str], source: &dyn Source)
         // Only messages show it.
         let shown = || format!("{display_root}{rel}");
         if entry.path_is_symlink() {
-            tree.diagnostics.push(
+            diagnostics.push(
                 Diagnostic::error(&shown(), "symbolic links are not allowed under content/")
                     .help("replace the link with the file itself; links are never followed"),
             );
@@ -127,7 +157,7 @@ pub fn load_from(content_dir: &Path, type_folders: &[&str], source: &dyn Source)
             (1, true) if top != "media" && !type_folders.contains(&top.as_str()) => {
                 let mut names: Vec<&str> = type_folders.to_vec();
                 names.push("media");
-                tree.diagnostics.push(
+                diagnostics.push(
                     Diagnostic::error(&shown(), format!("unknown folder \"{top}\""))
                         .help_opt(crate::diagnostics::did_you_mean(&top, names))
                         .help_or(format!("content folders are: {}, media", type_folders.join(", "))),
@@ -137,13 +167,13 @@ pub fn load_from(content_dir: &Path, type_folders: &[&str], source: &dyn Source)
             (1, false) => match rel.as_str() {
                 "site.yaml" | "vocab.yaml" => entries.push(Entry::Content(entry.into_path(), rel)),
                 r if r.eq_ignore_ascii_case("readme.md") => {}
-                _ => tree.diagnostics.push(Diagnostic::error(&shown(), "unexpected file at the top of content/").help(
+                _ => diagnostics.push(Diagnostic::error(&shown(), "unexpected file at the top of content/").help(
                     "only site.yaml, vocab.yaml and README.md live here; items go into a type folder such as themas/",
                 )),
             },
             (_, true) if top == "media" => {}
             (_, true) if type_folders.contains(&top.as_str()) => {
-                tree.diagnostics.push(
+                diagnostics.push(
                     Diagnostic::error(&shown(), "subfolders are not supported in a type folder")
                         .help(format!("move its files directly into {top}/")),
                 );
@@ -158,66 +188,134 @@ pub fn load_from(content_dir: &Path, type_folders: &[&str], source: &dyn Source)
                     } else {
                         "not a Markdown file: content items are `.md` files"
                     };
-                    tree.diagnostics
+                    diagnostics
                         .push(Diagnostic::error(&shown(), what).help("images and downloads belong in content/media/"));
                 }
             }
             _ => {}
         }
     }
-    match source.commit_dates(content_dir) {
+    let by_rel = entries.iter().enumerate().map(|(n, e)| (e.rel().to_string(), n)).collect();
+    Ok(Walk { root: content_dir.to_path_buf(), display_root, entries, by_rel, diagnostics })
+}
+
+impl Walk {
+    /// Whether walking again would find the same entries, given that nothing but `changed`
+    /// (paths under the root, as the dev server's watcher names them) changed since: every
+    /// changed path is a file the walk listed, and it is still a regular file. A path it
+    /// does not list (a new file, a folder, a stray file), or one that is gone or became a
+    /// link or a folder, needs a new walk.
+    pub fn holds_after(&self, changed: &[PathBuf]) -> bool {
+        changed.iter().all(|p| {
+            let listed = p.strip_prefix(&self.root).ok().and_then(|rel| self.by_rel.get(&rel_text(rel)?)).is_some();
+            listed && std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_file())
+        })
+    }
+
+    /// The entry numbers of `changed` paths that the walk lists.
+    fn numbers(&self, changed: &[PathBuf]) -> std::collections::HashSet<usize> {
+        changed
+            .iter()
+            .filter_map(|p| p.strip_prefix(&self.root).ok().and_then(rel_text))
+            .filter_map(|rel| self.by_rel.get(&rel).copied())
+            .collect()
+    }
+}
+
+/// A relative path as `a/b`, when every component is plain UTF-8.
+fn rel_text(rel: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = rel
+        .components()
+        .map(|c| match c {
+            std::path::Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect();
+    parts.map(|p| p.join("/"))
+}
+
+/// Every entry of a walk as read: the file, or the diagnostic that refused it.
+pub struct Read(Vec<Result<Either, Diagnostic>>);
+
+/// Reads the entries of `walk` from `source`. With `previous` (what was read from the same
+/// walk, and the paths changed since), only the changed entries are read again.
+pub fn read(walk: &Walk, source: &dyn Source, previous: Option<(Read, &[PathBuf])>) -> Result<Read> {
+    let (mut old, changed) = match previous {
+        Some((Read(old), changed)) if old.len() == walk.entries.len() => (old, walk.numbers(changed)),
+        _ => (Vec::new(), Default::default()),
+    };
+    let reread: Vec<usize> = if old.is_empty() {
+        (0..walk.entries.len()).collect()
+    } else {
+        let mut n: Vec<usize> = changed.into_iter().collect();
+        n.sort_unstable();
+        n
+    };
+    let fresh: Vec<Result<Result<Either, Diagnostic>>> =
+        reread.par_iter().map(|&n| read_entry(&walk.entries[n], &walk.display_root, source)).collect();
+    if old.is_empty() {
+        return Ok(Read(fresh.into_iter().collect::<Result<_>>()?));
+    }
+    for (n, r) in reread.into_iter().zip(fresh) {
+        old[n] = r?;
+    }
+    Ok(Read(old))
+}
+
+/// The content tree of a walk and what was read of it.
+pub fn assemble(walk: &Walk, read: &Read, source: &dyn Source) -> ContentTree {
+    let mut tree = ContentTree { diagnostics: walk.diagnostics.clone(), ..Default::default() };
+    match source.commit_dates(&walk.root) {
         Ok(d) => tree.commit_dates = d,
         Err(why) => tree.notes.push(format!("`updated` falls back to `published`: {why}")),
     }
-
-    let read: Vec<Result<Result<Either, Diagnostic>>> =
-        entries.into_par_iter().map(|e| read_entry(e, &display_root, source)).collect();
-    for r in read {
-        match r? {
+    tree.files.reserve(read.0.len());
+    for r in &read.0 {
+        match r {
             Ok(Either::File(f)) => match f.rel.as_str() {
-                "site.yaml" => tree.site_yaml = Some(f),
-                "vocab.yaml" => tree.vocab_yaml = Some(f),
-                _ => tree.files.push(f),
+                "site.yaml" => tree.site_yaml = Some(f.as_ref().clone()),
+                "vocab.yaml" => tree.vocab_yaml = Some(f.as_ref().clone()),
+                _ => tree.files.push(f.clone()),
             },
-            Ok(Either::Media(m)) => tree.media.push(m),
-            Err(d) => tree.diagnostics.push(d),
+            Ok(Either::Media(m)) => tree.media.push(m.clone()),
+            Err(d) => tree.diagnostics.push(d.clone()),
         }
     }
-    Ok(tree)
+    tree
 }
 
+#[derive(Clone)]
 enum Either {
-    File(SourceFile),
+    File(std::sync::Arc<SourceFile>),
     Media(MediaFile),
 }
 
-fn read_entry(entry: Entry, display_root: &str, source: &dyn Source) -> Result<Result<Either, Diagnostic>> {
+fn read_entry(entry: &Entry, display_root: &str, source: &dyn Source) -> Result<Result<Either, Diagnostic>> {
     let (path, rel, is_media) = match entry {
-        Entry::Content(p, r) => (p, r, false),
-        Entry::Media(p, r) => (p, r, true),
+        Entry::Content(p, r) => (p, r.clone(), false),
+        Entry::Media(p, r) => (p, r.clone(), true),
     };
     let shown = format!("{display_root}{rel}");
     if !is_media {
-        if let Some(text) = source.decoded(&path) {
-            return Ok(Ok(Either::File(source_file(rel, shown, text))));
+        if let Some(text) = source.decoded(path) {
+            return Ok(Ok(Either::File(std::sync::Arc::new(source_file(rel, shown, text)))));
         }
     }
-    let size = source.len(&path).with_context(|| format!("failed to read `{}`", path.display()))?;
+    let size = source.len(path).with_context(|| format!("failed to read `{}`", path.display()))?;
     let limit = if is_media { 50 * MAX_FILE_BYTES } else { MAX_FILE_BYTES };
     if size > limit {
         return Ok(Err(Diagnostic::error(&shown, format!("file is {} bytes; the limit is {} bytes", size, limit))
             .help("split the text, or put large downloads elsewhere and link to them")));
     }
-    let bytes = source.read(&path).with_context(|| format!("failed to read `{}`", path.display()))?;
+    let bytes = source.read(path).with_context(|| format!("failed to read `{}`", path.display()))?;
     if is_media {
-        let bytes = std::sync::Arc::try_unwrap(bytes).unwrap_or_else(|shared| shared.as_ref().clone());
         return Ok(Ok(Either::Media(MediaFile { rel, bytes })));
     }
-    let text = match source.text(&path, &bytes) {
+    let text = match source.text(path, &bytes) {
         Ok(t) => t,
         Err(msg) => return Ok(Err(Diagnostic::error(&shown, msg).help("save the file as UTF-8"))),
     };
-    Ok(Ok(Either::File(source_file(rel, shown, text))))
+    Ok(Ok(Either::File(std::sync::Arc::new(source_file(rel, shown, text)))))
 }
 
 fn source_file(rel: String, display: String, text: std::sync::Arc<str>) -> SourceFile {
@@ -319,6 +417,63 @@ mod tests {
         assert!(decode(b"\xFF\xFEa\0").unwrap_err().contains("UTF-16"));
         assert_eq!(decode(b"ab\xC3(").unwrap_err(), "invalid UTF-8 at byte offset 2");
         assert_eq!(decode(b"\xEF\xBB\xBFab\xC3(").unwrap_err(), "invalid UTF-8 at byte offset 5");
+    }
+
+    /// The dev server walks the folder again unless every changed path is a file the last
+    /// walk listed that is still a regular file.
+    #[test]
+    fn a_walk_holds_only_after_edits_to_files_it_listed() {
+        let dir = std::env::temp_dir().join(format!("leernet-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("themas")).unwrap();
+        std::fs::create_dir_all(dir.join("media")).unwrap();
+        for (rel, text) in
+            [("site.yaml", "title: x\n"), ("themas/a.md", "---\ntitle: A\n---\n"), ("media/m.svg", "<svg/>")]
+        {
+            std::fs::write(dir.join(rel), text).unwrap();
+        }
+        let walk = walk(&dir, &["themas"]).unwrap();
+        let holds = |paths: &[&str]| walk.holds_after(&paths.iter().map(|p| dir.join(p)).collect::<Vec<_>>());
+        std::fs::write(dir.join("themas/a.md"), "---\ntitle: A2\n---\n").unwrap();
+        assert!(holds(&["themas/a.md", "site.yaml", "media/m.svg"]), "edited files it listed");
+        assert!(holds(&[]), "nothing changed");
+        std::fs::write(dir.join("themas/b.md"), "---\ntitle: B\n---\n").unwrap();
+        assert!(!holds(&["themas/b.md"]), "a new file");
+        assert!(!holds(&["themas"]), "a folder");
+        assert!(!holds(&["themas/x.html"]), "a file it does not list");
+        std::fs::remove_file(dir.join("media/m.svg")).unwrap();
+        assert!(!holds(&["media/m.svg"]), "a deleted file");
+        std::fs::remove_file(dir.join("themas/a.md")).unwrap();
+        std::fs::create_dir(dir.join("themas/a.md")).unwrap();
+        assert!(!holds(&["themas/a.md"]), "a file that became a folder");
+        #[cfg(unix)]
+        {
+            std::fs::remove_file(dir.join("site.yaml")).unwrap();
+            std::os::unix::fs::symlink(dir.join("themas/b.md"), dir.join("site.yaml")).unwrap();
+            assert!(!holds(&["site.yaml"]), "a file that became a link");
+        }
+        assert!(!walk.holds_after(&[PathBuf::from("/elders/site.yaml")]), "a path outside the folder");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Reading a walk again reads only the changed entries and keeps the others as they
+    /// were read, so the tree equals a fresh load.
+    #[test]
+    fn reading_again_rereads_only_the_changed_files() {
+        let dir = std::env::temp_dir().join(format!("leernet-reread-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("themas")).unwrap();
+        std::fs::write(dir.join("themas/a.md"), "a1").unwrap();
+        std::fs::write(dir.join("themas/b.md"), "b1").unwrap();
+        let walk = walk(&dir, &["themas"]).unwrap();
+        let first = read(&walk, &Disk, None).unwrap();
+        std::fs::write(dir.join("themas/a.md"), "a2").unwrap();
+        std::fs::write(dir.join("themas/b.md"), "b2").unwrap();
+        // Only a.md is named as changed: b.md keeps what was read before.
+        let again = read(&walk, &Disk, Some((first, &[dir.join("themas/a.md")]))).unwrap();
+        let texts: Vec<String> = assemble(&walk, &again, &Disk).files.iter().map(|f| f.text.to_string()).collect();
+        assert_eq!(texts, ["a2", "b1"]);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -70,10 +70,11 @@ fn short_texts(site: &Site, i: usize, title_weight: usize) -> Vec<(WordCounts, u
 /// numbered when it was rendered). Returns the number of terms too.
 fn vectors(site: &Site, items: &[(usize, usize)]) -> (Vec<Vec<(u32, f32)>>, usize) {
     // What the dev server kept from its last rebuild, by file.
-    let mut kept = site.count_cache.as_ref().map(|c| c.take()).unwrap_or_default();
-    let old: Vec<Option<CountEntry>> =
-        items.iter().map(|&(i, w)| kept.remove(&site.docs[i].file.rel).filter(|e| e.is_for(site, i, w))).collect();
-    drop(kept);
+    let kept = site.count_cache.as_ref().map(|c| c.take()).unwrap_or_default();
+    let old: Vec<Option<Arc<CountEntry>>> = items
+        .par_iter()
+        .map(|&(i, w)| kept.get(site.docs[i].file.rel.as_str()).filter(|e| e.is_for(site, i, w)).cloned())
+        .collect();
     // The short texts of the others first: they may number new words, which the ranks must
     // know. (A kept item's words were numbered when it was counted.)
     let short: Vec<Option<Vec<(WordCounts, u32)>>> =
@@ -81,7 +82,7 @@ fn vectors(site: &Site, items: &[(usize, usize)]) -> (Vec<Vec<(u32, f32)>>, usiz
     let (stem_of, stem_rank, by_rank) = site.words.stem_ranks();
     let cache = site.count_cache.is_some();
     // Per item (term, occurrences) sorted by term, and what the dev server keeps of it.
-    type Counted = (Vec<Vec<(u32, u32)>>, Vec<Option<CountEntry>>);
+    type Counted = (Vec<Vec<(u32, u32)>>, Vec<Option<Arc<CountEntry>>>);
     let (counts, entries): Counted = items
         .par_iter()
         .zip(old.into_par_iter().zip(short))
@@ -111,7 +112,7 @@ fn vectors(site: &Site, items: &[(usize, usize)]) -> (Vec<Vec<(u32, f32)>>, usiz
             });
             let entry = cache.then(|| {
                 let stems = v.iter().map(|&(t, n)| (by_rank[t as usize], n)).collect();
-                CountEntry::new(site, i, w, stems)
+                Arc::new(CountEntry::new(site, i, w, stems))
             });
             (v, entry)
         })
@@ -119,6 +120,7 @@ fn vectors(site: &Site, items: &[(usize, usize)]) -> (Vec<Vec<(u32, f32)>>, usiz
     if let Some(cache) = &site.count_cache {
         cache.put(entries.into_iter().flatten());
     }
+    drop(kept);
     let terms = stem_rank.len();
     let mut df = vec![0u32; terms];
     for v in &counts {
@@ -148,7 +150,7 @@ fn vectors(site: &Site, items: &[(usize, usize)]) -> (Vec<Vec<(u32, f32)>>, usiz
 /// texts and its rendered body (the same allocation) are the same. `tests` of the dev server
 /// prove its pages equal a fresh build's.
 #[derive(Default)]
-pub struct CountCache(Mutex<HashMap<String, CountEntry>>);
+pub struct CountCache(Mutex<crate::FastMap<Arc<str>, Arc<CountEntry>>>);
 
 impl std::fmt::Debug for CountCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -157,7 +159,7 @@ impl std::fmt::Debug for CountCache {
 }
 
 impl CountCache {
-    fn take(&self) -> HashMap<String, CountEntry> {
+    fn take(&self) -> crate::FastMap<Arc<str>, Arc<CountEntry>> {
         std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner))
     }
 
@@ -170,13 +172,13 @@ impl CountCache {
         self.len() == 0
     }
 
-    fn put(&self, entries: impl Iterator<Item = CountEntry>) {
+    fn put(&self, entries: impl Iterator<Item = Arc<CountEntry>>) {
         *self.0.lock().unwrap_or_else(PoisonError::into_inner) = entries.map(|e| (e.rel.clone(), e)).collect();
     }
 }
 
 struct CountEntry {
-    rel: String,
+    rel: Arc<str>,
     title: String,
     summary: Option<String>,
     tags: Vec<String>,
@@ -190,7 +192,7 @@ impl CountEntry {
     fn new(site: &Site, i: usize, title_weight: usize, stems: Box<[(u32, u32)]>) -> Self {
         let c = site.docs[i].raw.common();
         CountEntry {
-            rel: site.docs[i].file.rel.clone(),
+            rel: site.docs[i].file.rel.as_str().into(),
             title: c.title.to_string(),
             summary: c.summary.map(String::from),
             tags: c.tags.to_vec(),
@@ -254,12 +256,17 @@ pub const QUERY_TERMS: usize = 16;
 pub const CHAMPIONS: usize = 16;
 
 impl Champions {
-    fn new(vecs: &[Vec<(u32, f32)>], terms: usize) -> Self {
-        // Every (candidate, weight) by term, in one array: counted, then placed.
+    /// The champion lists of the `wanted` terms (by term); the others are left empty.
+    fn new(vecs: &[Vec<(u32, f32)>], wanted: &[bool]) -> Self {
+        let terms = wanted.len();
+        // Every (candidate, weight) of a wanted term, by term, in one array: counted, then
+        // placed.
         let mut all_start = vec![0usize; terms + 1];
         for v in vecs {
             for &(t, _) in v {
-                all_start[t as usize + 1] += 1;
+                if wanted[t as usize] {
+                    all_start[t as usize + 1] += 1;
+                }
             }
         }
         for t in 0..terms {
@@ -269,8 +276,10 @@ impl Champions {
         let mut all = vec![(0u32, 0f32); all_start[terms]];
         for (c, v) in vecs.iter().enumerate() {
             for &(t, w) in v {
-                all[next[t as usize]] = (c as u32, w);
-                next[t as usize] += 1;
+                if wanted[t as usize] {
+                    all[next[t as usize]] = (c as u32, w);
+                    next[t as usize] += 1;
+                }
             }
         }
         // Each term's list cut apart, its strongest selected in parallel.
@@ -297,6 +306,7 @@ impl Champions {
         Champions { start, entries }
     }
 
+    /// The champions of `term`: empty for a term that was not wanted.
     fn of(&self, term: u32) -> &[u32] {
         let t = term as usize;
         match (self.start.get(t), self.start.get(t + 1)) {
@@ -314,6 +324,8 @@ pub struct Prepared {
     /// Visible questions, in document order.
     questions: Vec<usize>,
     q_vecs: Vec<Vec<(u32, f32)>>,
+    /// Per question, its `QUERY_TERMS` strongest terms, which look for candidates.
+    q_terms: Vec<Box<[u32]>>,
     /// Visible candidates, in document order.
     candidates: Vec<usize>,
     /// Document index to candidate number (`u32::MAX`: not a candidate).
@@ -332,12 +344,18 @@ pub fn prepare(site: &Site) -> Prepared {
         questions.iter().map(|&q| (q, 1)).chain(candidates.iter().map(|&c| (c, 2))).collect();
     let (mut q_vecs, terms) = vectors(site, &items);
     let cand_vecs = q_vecs.split_off(questions.len());
-    let champions = Champions::new(&cand_vecs, terms);
+    let q_terms: Vec<Box<[u32]>> = q_vecs.par_iter().map(|qv| strongest(qv)).collect();
+    // Only the questions' strongest terms look for candidates: only theirs are needed.
+    let mut wanted = vec![false; terms];
+    for &t in q_terms.iter().flatten() {
+        wanted[t as usize] = true;
+    }
+    let champions = Champions::new(&cand_vecs, &wanted);
     let mut cand_no = vec![u32::MAX; site.docs.len()];
     for (n, &c) in candidates.iter().enumerate() {
         cand_no[c] = n as u32;
     }
-    Prepared { questions, q_vecs, candidates, cand_no, cand_vecs, champions, terms }
+    Prepared { questions, q_vecs, q_terms, candidates, cand_no, cand_vecs, champions, terms }
 }
 
 impl Prepared {
@@ -353,7 +371,7 @@ impl Prepared {
     /// else).
     pub fn rank_one(&self, site: &Site, q: usize) -> Vec<Suggestion> {
         match self.questions.binary_search(&q) {
-            Ok(n) => self.space(site).rank(q, &self.q_vecs[n], &mut self.scratch()),
+            Ok(n) => self.space(site).rank(n, &mut self.scratch()),
             Err(_) => Vec::new(),
         }
     }
@@ -364,11 +382,11 @@ impl Prepared {
     pub fn questions_for(&self, site: &Site, c: usize) -> Vec<usize> {
         let Some(&cn) = self.cand_no.get(c).filter(|&&n| n != u32::MAX) else { return Vec::new() };
         let space = self.space(site);
-        let found: Vec<Option<usize>> = self
-            .questions
+        // Most questions never meet `c`: known without meeting all their candidates.
+        let met: Vec<usize> = (0..self.questions.len()).filter(|&n| space.meets(n, cn)).collect();
+        let found: Vec<Option<usize>> = met
             .par_iter()
-            .zip(&self.q_vecs)
-            .map_init(|| self.scratch(), |scratch, (&q, qv)| space.in_top(q, qv, cn, scratch).then_some(q))
+            .map_init(|| self.scratch(), |scratch, &n| space.in_top(n, cn, scratch).then_some(self.questions[n]))
             .collect();
         found.into_iter().flatten().collect()
     }
@@ -377,12 +395,8 @@ impl Prepared {
 /// Every question's matches.
 pub fn compute(site: &Site, p: &Prepared) -> Matches {
     let space = p.space(site);
-    let ranked: Vec<Vec<Suggestion>> = p
-        .questions
-        .par_iter()
-        .zip(&p.q_vecs)
-        .map_init(|| p.scratch(), |scratch, (&q, qv)| space.rank(q, qv, scratch))
-        .collect();
+    let ranked: Vec<Vec<Suggestion>> =
+        (0..p.questions.len()).into_par_iter().map_init(|| p.scratch(), |scratch, n| space.rank(n, scratch)).collect();
     let mut m = Matches::default();
     for (&q, ranked) in p.questions.iter().zip(ranked) {
         for s in ranked.iter().take(TOP) {
@@ -394,14 +408,14 @@ pub fn compute(site: &Site, p: &Prepared) -> Matches {
 }
 
 /// A question's `QUERY_TERMS` strongest terms, which look for candidates.
-fn strongest(qv: &[(u32, f32)]) -> Vec<(u32, f32)> {
+fn strongest(qv: &[(u32, f32)]) -> Box<[u32]> {
     let mut strongest: Vec<(u32, f32)> = qv.to_vec();
     let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     if strongest.len() > QUERY_TERMS {
         strongest.select_nth_unstable_by(QUERY_TERMS, order);
         strongest.truncate(QUERY_TERMS);
     }
-    strongest
+    strongest.into_iter().map(|(t, _)| t).collect()
 }
 
 /// The themes whose items a question meets: each of its themes, their parents and children.
@@ -461,12 +475,13 @@ struct Space<'a> {
 }
 
 impl Space<'_> {
-    /// The ranked candidates of question `q`: those on a related theme, and those a
+    /// The ranked candidates of question number `n`: those on a related theme, and those a
     /// distinctive term of the question leads to; each with its exact score.
-    fn rank(&self, q: usize, qv: &[(u32, f32)], scratch: &mut Scratch) -> Vec<Suggestion> {
+    fn rank(&self, n: usize, scratch: &mut Scratch) -> Vec<Suggestion> {
         let site = self.site;
+        let (q, qv) = (self.p.questions[n], &self.p.q_vecs[n]);
         let Raw::LearningQuestion(lq) = &site.docs[q].raw else { return Vec::new() };
-        self.meet(q, qv, scratch);
+        self.meet(n, scratch);
         let mut ranked: Vec<Suggestion> = Vec::new();
         for &c in &scratch.touched {
             if let Some(score) = self.score(q, lq, c, &scratch.query) {
@@ -490,10 +505,11 @@ impl Space<'_> {
     /// Whether candidate number `c` is among the `TOP` of `rank(q)`: true when `rank`
     /// meets it, it passes the thresholds, and fewer than `TOP` others precede it in
     /// `rank`'s order. Stops as soon as `TOP` do.
-    fn in_top(&self, q: usize, qv: &[(u32, f32)], c: u32, scratch: &mut Scratch) -> bool {
+    fn in_top(&self, n: usize, c: u32, scratch: &mut Scratch) -> bool {
         let site = self.site;
+        let (q, qv) = (self.p.questions[n], &self.p.q_vecs[n]);
         let Raw::LearningQuestion(lq) = &site.docs[q].raw else { return false };
-        self.meet(q, qv, scratch);
+        self.meet(n, scratch);
         let mut found = false;
         if let (true, Some(own)) = (scratch.seen[c as usize], self.score(q, lq, c, &scratch.query)) {
             let slug = &site.docs[self.p.candidates[c as usize]].slug;
@@ -521,12 +537,21 @@ impl Space<'_> {
         found
     }
 
-    /// Marks the candidates question `q` meets in `scratch.touched`: those a distinctive
+    /// Whether `meet(n)` marks candidate number `c`.
+    fn meets(&self, n: usize, c: u32) -> bool {
+        let item = self.p.candidates[c as usize];
+        self.p.q_terms[n].iter().any(|&t| self.p.champions.of(t).contains(&c))
+            || related_themes(self.site, self.p.questions[n])
+                .any(|t| self.site.agg.naming(t).binary_search(&item).is_ok())
+    }
+
+    /// Marks the candidates question number `n` meets in `scratch.touched`: those a distinctive
     /// term of the question leads to, and those on a related theme; and loads its weights
     /// into `scratch.query`.
-    fn meet(&self, q: usize, qv: &[(u32, f32)], scratch: &mut Scratch) {
+    fn meet(&self, n: usize, scratch: &mut Scratch) {
         let site = self.site;
-        for &(t, _) in &strongest(qv) {
+        let (q, qv) = (self.p.questions[n], &self.p.q_vecs[n]);
+        for &t in self.p.q_terms[n].iter() {
             for &c in self.p.champions.of(t) {
                 scratch.touch(c);
             }

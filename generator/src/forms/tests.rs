@@ -134,11 +134,13 @@ fn site(site_yaml: &str) -> crate::site::Site {
             "vocab.yaml",
             "audience:\n  bewoners: Bewoners\n  wijkprofessionals: Wijkprofessionals\noffer_type:\n  training: Training\npublication_type:\n  toolkit: Toolkit\norg_type:\n  netwerk: Netwerk\n",
         )),
-        files: vec![
+        files: [
             file("themas/armoede.md", "---\ntitle: Armoede & \"schulden\"\nsummary: Over armoede.\nkind: leefgebied\n---\nInleiding.\n"),
             file("organisaties/wijkwerk.md", "---\ntitle: Wijkwerk\norg_type: netwerk\nwebsite: https://wijkwerk.example.nl/\n---\n"),
             file("paginas/privacy.md", "---\ntitle: Privacy\n---\nWat we met gegevens doen.\n"),
-        ],
+        ]
+        .map(std::sync::Arc::new)
+        .into(),
         ..Default::default()
     };
     let checked = crate::site::build(tree, crate::site::Options::default());

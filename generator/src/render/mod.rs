@@ -232,8 +232,16 @@ pub fn render_into(site: &Site, layouts: &Layouts, which: Which, sink: &dyn Sink
             .with_context(|| format!("rendering {path} with layout {name}"))?;
         Ok(OutputFile { path, bytes: html.into_bytes() })
     };
-    let visible: Vec<usize> =
-        (0..site.docs.len()).filter(|&i| site.is_visible(i) && which.wants_page(&url_of(&site.docs[i]))).collect();
+    let visible: Vec<usize> = match which {
+        Which::All => (0..site.docs.len()).filter(|&i| site.is_visible(i)).collect(),
+        // One page: found by its address instead of comparing it with every item's.
+        Which::One(p) => p
+            .strip_suffix("index.html")
+            .and_then(|folder| site.at_url(folder))
+            .filter(|&i| site.is_visible(i))
+            .into_iter()
+            .collect(),
+    };
     visible.par_iter().try_for_each(|&i| {
         let ctx = Ctx { site, from: url_of(&site.docs[i]) };
         let (page, item) = item::item_view(&ctx, i);
@@ -314,7 +322,7 @@ pub fn render_into(site: &Site, layouts: &Layouts, which: Which, sink: &dyn Sink
         }
     }
     for m in site.media.iter().filter(|m| which.wants(&m.rel)) {
-        put(OutputFile { path: m.rel.clone(), bytes: m.bytes.clone() })?;
+        put(OutputFile { path: m.rel.clone(), bytes: m.bytes.as_ref().clone() })?;
     }
     Ok(())
 }

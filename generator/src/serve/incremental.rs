@@ -3,17 +3,21 @@
 //!
 //! - `FileCache` (a `load::Source`): file bytes, re-read only for paths the watcher named,
 //!   and the git commit dates, read once per engine (or on a rescan).
-//! - `Memo` (a `site::PerFile`): `document::read` of a file whose text (and the vocabulary)
-//!   did not change; a rendered body whose text did not change and whose every link
-//!   resolves to the same answer as when it was rendered (the links are replayed).
+//! - The last `load::Walk` of `content/` and what was read of it: while the watcher names
+//!   only files the walk listed, nothing is walked and only those files are read again.
+//! - `Memo` (a `site::PerFile`): `document::read` of a file whose text (and the vocabulary,
+//!   "now" and the commit dates) did not change; the resolved references of an unchanged
+//!   document while every other document's kind, slug and visibility are the same; a
+//!   rendered body whose text did not change and whose every link resolves to the same
+//!   answer as when it was rendered (the links are replayed).
 //! - `agenda::matching::CountCache`: matching's term counts of every item whose short texts
 //!   and rendered body did not change, so an item page that needs matching ranks from them.
 //! - `Generation`: one immutable checked site; `get(path)` renders that one page through
 //!   `render::render_files(.., Which::One)`, or the search index, or (for anything else)
 //!   the whole output through `pipeline::outputs`, each at most once per generation.
 //!
-//! Everything else (walking `content/`, resolving references, lifecycle, collisions,
-//! anchors) runs in full on every rebuild, through the same functions as `leernet build`.
+//! Everything else (lifecycle, collisions, the site's aggregates, anchors) runs in full on
+//! every rebuild, through the same functions as `leernet build`.
 //! `tests` proves the result equal, byte for byte, to a fresh full build after random
 //! sequences of edits, renames and deletions.
 
@@ -27,7 +31,9 @@ use crate::pipeline::Timings;
 use crate::render::{Layouts, Which};
 use crate::search::words::Words;
 use crate::site::body::Body;
+use crate::site::references::Resolved;
 use crate::site::{self, Options, PerFile, Site};
+use crate::FastMap;
 use anyhow::Result;
 use jiff::civil::Date;
 use std::cell::RefCell;
@@ -58,6 +64,9 @@ pub struct Engine {
     layouts_dir: Option<PathBuf>,
     options: Options,
     files: FileCache,
+    /// The last walk of the content folder and what was read of it, kept while the
+    /// watcher names only files the walk listed (`load::Walk::holds_after`).
+    walked: Option<(load::Walk, load::Read)>,
     memo: Arc<Memo>,
     layouts: Option<Arc<Layouts>>,
     next_id: u64,
@@ -70,6 +79,7 @@ impl Engine {
             layouts_dir: layouts_dir.map(Path::to_path_buf),
             options,
             files: FileCache::default(),
+            walked: None,
             memo: Arc::new(Memo::default()),
             layouts: None,
             next_id: 1,
@@ -111,15 +121,34 @@ impl Engine {
                 l
             }
         };
-        let tree = load::load_from(&self.content_dir, &Kind::folders(), &self.files)?;
+        // Walking 10,000 files takes longer than the rest of loading: an edit to files the
+        // last walk found walks nothing, and reads only them.
+        let previous = self.walked.take().filter(|(w, _)| !changes.rescan && w.holds_after(&changes.content));
+        let walked_anew = previous.is_none();
+        let (walk, read) = match previous {
+            Some((walk, read)) => {
+                let read = load::read(&walk, &self.files, Some((read, &changes.content)))?;
+                (walk, read)
+            }
+            None => {
+                let walk = load::walk(&self.content_dir, &Kind::folders())?;
+                let read = load::read(&walk, &self.files, None)?;
+                (walk, read)
+            }
+        };
+        let tree = load::assemble(&walk, &read, &self.files);
+        self.walked = Some((walk, read));
         timings.steps.push(("load", t.elapsed()));
         let t = Instant::now();
-        self.memo.begin(tree.vocab_yaml.as_ref().map(|f| &*f.text), self.options.now);
-        let live: HashSet<String> = tree.files.iter().map(|f| f.rel.clone()).collect();
+        self.memo.begin(tree.vocab_yaml.as_ref().map(|f| &*f.text), self.options.now, &tree.commit_dates);
+        // Files can only have gone when the folder was walked again.
+        let live: Option<HashSet<String>> = walked_anew.then(|| tree.files.iter().map(|f| f.rel.clone()).collect());
         let checked = site::build_with(tree, self.options.clone(), self.memo.as_ref());
         timings.steps.push(("check", t.elapsed()));
         let t = Instant::now();
-        self.memo.retain(&live);
+        if let Some(live) = live {
+            self.memo.retain(&live);
+        }
         timings.steps.push(("forget", t.elapsed()));
         Ok(match checked.site {
             Some(site) => Outcome::Ready(Box::new(Ready::new(site, layouts, checked.diagnostics))),
@@ -250,7 +279,7 @@ struct FileCache {
     bytes: RwLock<HashMap<OsString, Arc<Vec<u8>>>>,
     /// The decoded text of cached bytes, kept while the bytes are the same allocation.
     texts: RwLock<HashMap<OsString, Decoded>>,
-    dates: Mutex<Option<Result<HashMap<String, Date>, String>>>,
+    dates: Mutex<Option<Result<load::CommitDates, String>>>,
 }
 
 impl FileCache {
@@ -311,11 +340,11 @@ impl load::Source for FileCache {
         self.texts.read().unwrap_or_else(PoisonError::into_inner).get(path.as_os_str()).map(|(_, t)| t.clone())
     }
 
-    fn commit_dates(&self, content_dir: &Path) -> Result<HashMap<String, Date>, String> {
+    fn commit_dates(&self, content_dir: &Path) -> Result<load::CommitDates, String> {
         self.dates
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .get_or_insert_with(|| crate::history::last_commit_dates(content_dir))
+            .get_or_insert_with(|| crate::history::last_commit_dates(content_dir).map(Arc::new))
             .clone()
     }
 }
@@ -360,8 +389,16 @@ fn same_answers(asked: &[Asked], resolver: &dyn LinkResolver) -> bool {
 }
 
 struct ReadEntry {
-    file: SourceFile,
+    file: Arc<SourceFile>,
     result: (Option<Arc<Document>>, Vec<Diagnostic>),
+}
+
+/// A document's resolved references, valid for that document (the same allocation, which
+/// the entry keeps alive) and the same fingerprint of the rest of the site.
+struct RefsEntry {
+    doc: Arc<Document>,
+    key: u64,
+    result: Resolved,
 }
 
 struct BodyEntry {
@@ -378,10 +415,12 @@ struct BodyEntry {
 /// only when everything they depend on is unchanged.
 #[derive(Default)]
 struct Memo {
-    /// What `document::read` depends on besides the file: the vocabulary and "now".
-    context: Mutex<Option<(Option<String>, Date)>>,
-    reads: RwLock<HashMap<String, ReadEntry>>,
-    bodies: RwLock<HashMap<String, BodyEntry>>,
+    /// What `document::read` depends on besides the file: the vocabulary, "now" and the
+    /// commit dates (read once, so one allocation while they are the same).
+    context: Mutex<Option<(Option<String>, Date, usize)>>,
+    reads: RwLock<FastMap<String, ReadEntry>>,
+    references: RwLock<FastMap<String, RefsEntry>>,
+    bodies: RwLock<FastMap<String, BodyEntry>>,
     /// One numbering of words for every rebuild, so cached bodies keep their numbers.
     words: Arc<Words>,
     /// Matching's term counts, valid with `words`.
@@ -407,18 +446,23 @@ impl BodyEntry {
     }
 }
 
-fn same_file(a: &SourceFile, b: &SourceFile) -> bool {
-    a.rel == b.rel
-        && a.display == b.display
-        && a.folder == b.folder
-        && a.stem == b.stem
-        && (Arc::ptr_eq(&a.text, &b.text) || a.text == b.text)
+fn same_file(a: &Arc<SourceFile>, b: &Arc<SourceFile>) -> bool {
+    Arc::ptr_eq(a, b)
+        || a.rel == b.rel
+            && a.display == b.display
+            && a.folder == b.folder
+            && a.stem == b.stem
+            && (Arc::ptr_eq(&a.text, &b.text) || a.text == b.text)
 }
 
 impl Memo {
-    /// Starts a build: forgets every read when the vocabulary or "now" changed.
-    fn begin(&self, vocab: Option<&str>, now: Date) {
-        let key = (vocab.map(String::from), now);
+    /// Starts a build: forgets every read when the vocabulary, "now" or the commit dates
+    /// changed.
+    fn begin(&self, vocab: Option<&str>, now: Date, dates: &load::CommitDates) {
+        // The dates are read once per engine (or rescan): while they are, one allocation.
+        // No dates (outside git) are always the same, whatever allocation holds them.
+        let dates = if dates.is_empty() { 0 } else { Arc::as_ptr(dates) as usize };
+        let key = (vocab.map(String::from), now, dates);
         let mut context = self.context.lock().unwrap_or_else(PoisonError::into_inner);
         if context.as_ref() != Some(&key) {
             self.reads.write().unwrap_or_else(PoisonError::into_inner).clear();
@@ -436,11 +480,15 @@ impl Memo {
         if bodies.len() > live.len() {
             bodies.retain(|rel, _| live.contains(rel));
         }
+        let mut references = self.references.write().unwrap_or_else(PoisonError::into_inner);
+        if references.len() > live.len() {
+            references.retain(|rel, _| live.contains(rel));
+        }
     }
 }
 
 impl PerFile for Memo {
-    fn read(&self, file: &SourceFile, ctx: &FileContext) -> (Option<Arc<Document>>, Vec<Diagnostic>) {
+    fn read(&self, file: &Arc<SourceFile>, ctx: &FileContext) -> (Option<Arc<Document>>, Vec<Diagnostic>) {
         if let Some(e) = self.reads.read().unwrap_or_else(PoisonError::into_inner).get(&file.rel) {
             if same_file(&e.file, file) {
                 return e.result.clone();
@@ -459,6 +507,18 @@ impl PerFile for Memo {
 
     fn count_cache(&self) -> Option<Arc<crate::agenda::matching::CountCache>> {
         Some(self.counts.clone())
+    }
+
+    fn references(&self, doc: &Arc<Document>, key: u64, resolve: &dyn Fn() -> Resolved) -> Resolved {
+        if let Some(e) = self.references.read().unwrap_or_else(PoisonError::into_inner).get(&doc.file.rel) {
+            if e.key == key && Arc::ptr_eq(&e.doc, doc) {
+                return e.result.clone();
+            }
+        }
+        let result = resolve();
+        let entry = RefsEntry { doc: doc.clone(), key, result: result.clone() };
+        self.references.write().unwrap_or_else(PoisonError::into_inner).insert(doc.file.rel.clone(), entry);
+        result
     }
 
     fn render_body(&self, doc: &Document, markdown: &str, resolver: &dyn LinkResolver) -> Arc<Body> {

@@ -6,6 +6,7 @@
 
 use super::{OfferPhase, Site};
 use crate::model::{Kind, Raw};
+use rayon::prelude::*;
 
 /// The site's relations, by document index. Built by `Aggregates::new` after visibility
 /// is final (lifecycle and subset), and rebuilt whenever it changes.
@@ -35,14 +36,15 @@ pub struct Aggregates {
 impl Aggregates {
     pub fn new(site: &Site) -> Self {
         let n = site.docs.len();
-        let themes: Vec<Vec<usize>> = (0..n).map(|i| resolve_themes(site, i)).collect();
+        let themes: Vec<Vec<usize>> = (0..n).into_par_iter().map(|i| resolve_themes(site, i)).collect();
         let parent: Vec<Option<usize>> = (0..n)
+            .into_par_iter()
             .map(|i| match &site.docs[i].raw {
                 Raw::Theme(t) => t.parent.as_deref().and_then(|p| site.lookup(Kind::Theme, p)),
                 _ => None,
             })
             .collect();
-        let sorted: Vec<Vec<usize>> = Kind::ALL.iter().map(|&k| reading_order(site, k)).collect();
+        let sorted: Vec<Vec<usize>> = Kind::ALL.par_iter().map(|&k| reading_order(site, k)).collect();
         let mut rank = vec![usize::MAX; n];
         for list in &sorted {
             for (r, &j) in list.iter().enumerate() {
@@ -68,8 +70,13 @@ impl Aggregates {
             chain
         };
         let visible_themes = &sorted[Kind::Theme.index()];
+        // Each theme's way up, once.
+        let mut ups = vec![Vec::new(); n];
+        for x in site.kinds[Kind::Theme.index()].clone() {
+            ups[x] = up(x);
+        }
         for &x in visible_themes {
-            for t in up(x) {
+            for &t in &ups[x] {
                 if site.is_visible(t) {
                     closure[t].push(x);
                 }
@@ -93,7 +100,7 @@ impl Aggregates {
                         direct[x].push(j);
                     }
                     // Themes above x (x itself first) through visible themes.
-                    for t in up(x) {
+                    for &t in &ups[x] {
                         if !seen.contains(&t) && !rolled[t].is_empty() {
                             seen.push(t);
                             rolled[t][k].push(j);
@@ -119,6 +126,7 @@ impl Aggregates {
         });
         let codes: Vec<&String> = site.vocab.audience.keys().collect();
         let audiences = (0..n)
+            .into_par_iter()
             .map(|i| {
                 let mut a: Vec<u16> = site.docs[i]
                     .raw
@@ -206,7 +214,7 @@ fn resolve_themes(site: &Site, i: usize) -> Vec<usize> {
 fn reading_order(site: &Site, kind: Kind) -> Vec<usize> {
     let mut items: Vec<usize> = site.visible_of(kind).collect();
     let now = site.options.now;
-    items.sort_by_cached_key(|&j| {
+    items.par_sort_by_cached_key(|&j| {
         let d = &site.docs[j];
         let title = d.raw.common().title.to_lowercase();
         let newest = std::cmp::Reverse(d.published.map(|m| m.date));

@@ -244,10 +244,13 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dy
                             p.split_once('/')
                                 .and_then(|(f, s)| Kind::from_folder(f).and_then(|k| site_ref.lookup(k, s)))
                         })?;
-                    let (line, col, source) = position(link.offset);
-                    let warning =
-                        Diagnostic::warning(&doc.file.display, format!("no heading \"#{anchor}\" in {}", link.target))
-                            .at_line(line, col, source);
+                    // A document that keeps its text (the dev server's) gives its position
+                    // when a heading is missing; any other gives it now.
+                    let warning = if std::sync::Arc::ptr_eq(&text, &doc.file.text) {
+                        Warning::Later { from: i, offset: link.offset, target: link.target.clone() }
+                    } else {
+                        Warning::Made(anchor_warning(&text, doc, link.offset, &link.target, anchor))
+                    };
                     Some(PendingAnchor { target, anchor: anchor.clone(), warning })
                 })
                 .collect();
@@ -265,6 +268,13 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dy
         if let Some(t) = &bodies[target] {
             if !t.headings.iter().any(|h| h.id == anchor) {
                 let ids: Vec<&str> = t.headings.iter().map(|h| h.id.as_str()).collect();
+                let warning = match warning {
+                    Warning::Made(w) => w,
+                    Warning::Later { from, offset, target } => {
+                        let doc = &site.docs[from];
+                        anchor_warning(&doc.file.text, doc, offset, &target, &anchor)
+                    }
+                };
                 diags.push(warning.help_opt(crate::diagnostics::did_you_mean(&anchor, ids)));
             }
         }
@@ -298,7 +308,26 @@ type Rendered = (Option<std::sync::Arc<super::body::Body>>, Vec<Diagnostic>, Vec
 struct PendingAnchor {
     target: usize,
     anchor: String,
-    warning: Diagnostic,
+    warning: Warning,
+}
+
+/// The warning of a link to a missing heading, or where it is in a document's text.
+enum Warning {
+    Made(Diagnostic),
+    Later { from: usize, offset: usize, target: String },
+}
+
+/// The warning of the link at body offset `offset` of `doc` (whose text is `text`) to
+/// `target` (`x.md`) and its missing heading `anchor`.
+fn anchor_warning(
+    text: &str,
+    doc: &crate::document::Document,
+    offset: usize,
+    target: &str,
+    anchor: &str,
+) -> Diagnostic {
+    let (line, col, source) = body_position(text, doc.body_offset, offset);
+    Diagnostic::warning(&doc.file.display, format!("no heading \"#{anchor}\" in {target}")).at_line(line, col, source)
 }
 
 /// File line and column of a byte offset in a body that starts at `body_offset` of `text`.

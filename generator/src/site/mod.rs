@@ -6,7 +6,7 @@ mod aggregates;
 pub mod body;
 mod lifecycle;
 mod links;
-mod references;
+pub mod references;
 pub mod subset;
 
 pub use aggregates::Aggregates;
@@ -33,11 +33,11 @@ pub struct Options {
     pub only: Vec<subset::Criterion>,
 }
 
-/// A reference from one item to another, for backlinks.
+/// A reference from one item to another, for backlinks (one per referring item, whatever
+/// the fields it refers in).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Backlink {
     pub from: usize,
-    pub field: String,
 }
 
 /// The whole site, ready to render.
@@ -58,7 +58,7 @@ pub struct Site {
     /// Per target document, the visible documents that reference it.
     pub backlinks: Vec<Vec<Backlink>>,
     /// Forward references of each document: (field, target).
-    pub references: Vec<Vec<(String, usize)>>,
+    pub references: Vec<Arc<[(String, usize)]>>,
     /// Rendered bodies of visible documents (shared, so the dev server reuses unchanged ones).
     pub bodies: Vec<Option<Arc<Body>>>,
     /// The numbers of the words in the bodies (and, once search reads them, other texts).
@@ -164,6 +164,17 @@ impl Site {
         (of_kind.get(at)?.slug == slug).then_some(range.start + at)
     }
 
+    /// The document published in root-relative folder `url` (`leeraanbod/x/`, or `x/` for
+    /// a page): the one `j` with `url_of(docs[j]) == url`, found without building every URL.
+    pub fn at_url(&self, url: &str) -> Option<usize> {
+        let path = url.strip_suffix('/')?;
+        let (kind, slug) = match path.split_once('/') {
+            Some((folder, slug)) => (Kind::from_folder(folder)?, slug),
+            None => (Kind::Page, path),
+        };
+        self.lookup(kind, slug).filter(|&j| links::url_of(&self.docs[j]) == url)
+    }
+
     /// Visible documents of one kind, in slug order.
     pub fn visible_of(&self, kind: Kind) -> impl Iterator<Item = usize> + '_ {
         self.kinds.get(kind.index()).cloned().unwrap_or_default().filter(move |&i| self.is_visible(i))
@@ -188,11 +199,21 @@ pub struct Checked {
 /// does both anew (`Fresh`); the dev server passes a cache that reuses the results of
 /// unchanged files (`serve::incremental`), proven equal to `Fresh` by its tests.
 pub trait PerFile: Sync {
-    fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Arc<Document>>, Vec<Diagnostic>);
+    fn read(&self, file: &Arc<crate::load::SourceFile>, ctx: &FileContext) -> (Option<Arc<Document>>, Vec<Diagnostic>);
     /// Renders `markdown`, the body of `doc`.
     fn render_body(&self, doc: &Document, markdown: &str, resolver: &dyn crate::markdown::LinkResolver) -> Arc<Body>;
     /// The word numbers the bodies are analysed with.
     fn words(&self) -> Arc<Words>;
+    /// The references of `doc`, as `resolve` finds them with everything else it reads
+    /// fingerprinted by `key` (the dev server keeps them while both are the same).
+    fn references(
+        &self,
+        _doc: &Arc<Document>,
+        _key: u64,
+        resolve: &dyn Fn() -> references::Resolved,
+    ) -> references::Resolved {
+        resolve()
+    }
     /// Where matching keeps its term counts between builds (the dev server).
     fn count_cache(&self) -> Option<Arc<crate::agenda::matching::CountCache>> {
         None
@@ -206,7 +227,7 @@ pub struct Fresh {
 }
 
 impl PerFile for Fresh {
-    fn read(&self, file: &crate::load::SourceFile, ctx: &FileContext) -> (Option<Arc<Document>>, Vec<Diagnostic>) {
+    fn read(&self, file: &Arc<crate::load::SourceFile>, ctx: &FileContext) -> (Option<Arc<Document>>, Vec<Diagnostic>) {
         let (doc, diags) = document::read(file, ctx);
         (doc.map(Arc::new), diags)
     }
@@ -229,14 +250,14 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
     let mut diags = tree.diagnostics;
     let (config, vocab) = settings(&tree.site_yaml, &tree.vocab_yaml, &mut diags);
     let fields = FieldNames::new();
-    let ctx = FileContext { vocab: &vocab, fields: &fields, now: options.now };
+    let ctx = FileContext { vocab: &vocab, fields: &fields, now: options.now, commit_dates: &tree.commit_dates };
     // Each file is handed over: a document keeps its text only while the site is checked.
     let results: Vec<_> = tree
         .files
         .into_par_iter()
         .map(|f| {
             let (doc, ds) = per_file.read(&f, &ctx);
-            let name = doc.is_none().then(|| Kind::from_folder(&f.folder).map(|k| (k, f.stem))).flatten();
+            let name = doc.is_none().then(|| Kind::from_folder(&f.folder).map(|k| (k, f.stem.clone()))).flatten();
             (doc, ds, name)
         })
         .collect();
@@ -250,16 +271,6 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         unreadable.extend(name);
     }
     docs.sort_by(|a, b| (a.kind, &a.slug, &a.file.rel).cmp(&(b.kind, &b.slug, &b.file.rel)));
-    // `updated` falls back to the file's last commit, when that is after `published`.
-    for d in &mut docs {
-        if d.updated.is_none() {
-            if let Some(&date) = tree.commit_dates.get(&d.file.rel) {
-                if d.published.is_none_or(|p| date > p.date) {
-                    Arc::make_mut(d).updated = Some(crate::dates::Moment { date, time: None });
-                }
-            }
-        }
-    }
     links::check_collisions(&docs, &mut diags);
     let kinds = Kind::ALL
         .iter()
@@ -287,7 +298,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         vocab,
         options,
         backlinks: vec![Vec::new(); docs.len()],
-        references: vec![Vec::new(); docs.len()],
+        references: vec![Arc::from([]); docs.len()],
         bodies: vec![None; docs.len()],
         words: per_file.words(),
         links_key: 0,
@@ -303,7 +314,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         feed_folders: Default::default(),
         agg: Aggregates::default(),
     };
-    references::resolve(&mut site, &unreadable, &mut diags);
+    references::resolve(&mut site, &unreadable, &mut diags, per_file);
     // Every diagnostic that points into the front matter is made: where each value sat is
     // not needed again (a document shared with the dev server's cache keeps it).
     for d in &mut site.docs {

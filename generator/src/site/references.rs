@@ -7,10 +7,25 @@ use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::model::{Kind, Raw, Target};
 use rayon::prelude::*;
 
-pub fn resolve(site: &mut Site, unreadable: &std::collections::HashSet<(Kind, String)>, diags: &mut Vec<Diagnostic>) {
+pub fn resolve(
+    site: &mut Site,
+    unreadable: &std::collections::HashSet<(Kind, String)>,
+    diags: &mut Vec<Diagnostic>,
+    per_file: &dyn super::PerFile,
+) {
     let site_ref: &Site = site;
-    let per_doc: Vec<Resolved> =
-        (0..site_ref.docs.len()).into_par_iter().map(|i| resolve_one(site_ref, i, unreadable)).collect();
+    let key = key(site_ref, unreadable);
+    let per_doc: Vec<Resolved> = (0..site_ref.docs.len())
+        .into_par_iter()
+        .map(|i| {
+            let resolve = || resolve_one(site_ref, i, unreadable);
+            // A theme's parent chain reads other themes' files, which the key leaves out.
+            match site_ref.docs[i].kind {
+                Kind::Theme => resolve(),
+                _ => per_file.references(&site_ref.docs[i], key, &resolve),
+            }
+        })
+        .collect();
     for (i, (forward, ds)) in per_doc.into_iter().enumerate() {
         diags.extend(ds);
         site.references[i] = forward;
@@ -19,19 +34,42 @@ pub fn resolve(site: &mut Site, unreadable: &std::collections::HashSet<(Kind, St
         if !site.is_visible(i) {
             continue;
         }
-        for (field, j) in &site.references[i] {
-            site.backlinks[*j].push(Backlink { from: i, field: field.clone() });
+        for (_, j) in site.references[i].iter() {
+            // In order of `i`: a repeat can only follow itself.
+            if site.backlinks[*j].last() != Some(&Backlink { from: i }) {
+                site.backlinks[*j].push(Backlink { from: i });
+            }
         }
-    }
-    for b in &mut site.backlinks {
-        b.sort();
-        b.dedup_by(|a, b| a.from == b.from);
     }
     check_speakers(site, diags);
 }
 
 /// A document's references that resolve (field, target), and the diagnostics of the rest.
-type Resolved = (Vec<(String, usize)>, Vec<Diagnostic>);
+pub type Resolved = (std::sync::Arc<[(String, usize)]>, Vec<Diagnostic>);
+
+/// A fingerprint of everything `resolve_one` reads besides the document itself, for any
+/// document but a theme: every document's kind, slug and whether (and why) it is held back
+/// or outside the subset, the media files and the files that could not be read. Equal
+/// fingerprints also mean equal document numbers.
+fn key(site: &Site, unreadable: &std::collections::HashSet<(Kind, String)>) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let state = foldhash::fast::FixedState::default();
+    let mut h = state.build_hasher();
+    for (i, d) in site.docs.iter().enumerate() {
+        (d.kind.index(), &d.slug, site.is_external(i)).hash(&mut h);
+        match &site.hidden[i] {
+            None => 0u8.hash(&mut h),
+            Some(why) => why.describe().hash(&mut h),
+        }
+    }
+    for m in &site.media {
+        m.rel.hash(&mut h);
+    }
+    // A set: its hashes are added up, in whatever order it gives them.
+    let set = unreadable.iter().fold(0u64, |sum, u| sum.wrapping_add(state.hash_one(u)));
+    (unreadable.len(), set).hash(&mut h);
+    h.finish()
+}
 
 /// The references of document `i` that resolve, with the diagnostics of those that do
 /// not, of its theme parent chain and of its files under media/.
@@ -89,7 +127,7 @@ fn resolve_one(site: &Site, i: usize, unreadable: &std::collections::HashSet<(Ki
     }
     check_theme_parent(site, i, &mut diags);
     check_files(site, i, &fields.downloads, &mut diags);
-    (forward, diags)
+    (forward.into(), diags)
 }
 
 /// Speakers are person slugs or free text; text that is nearly a person slug is probably

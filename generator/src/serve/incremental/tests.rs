@@ -134,7 +134,18 @@ fn mutate(rng: &mut Rng, dir: &Path, original: &BTreeMap<String, Vec<u8>>, step:
             fs::write(&site, s.replacen("title: ", &format!("title: S{step} "), 1)).unwrap();
             return ("site.yaml".into(), vec![site]);
         }
-        83..=95 => {
+        83..=85 => {
+            // Holding an item back (or publishing it again) changes what every other item's
+            // references and links resolve to, though their files are unchanged.
+            let edited = if text.contains("\ndraft: true\n") {
+                text.replacen("\ndraft: true\n", "\n", 1)
+            } else {
+                text.replacen("---\n", "---\ndraft: true\n", 1)
+            };
+            fs::write(&path, edited).unwrap();
+            format!("draft toggled in {rel}")
+        }
+        86..=95 => {
             let (orig, bytes) = original.iter().nth(rng.below(original.len())).unwrap();
             let p = dir.join(orig);
             fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -325,4 +336,52 @@ fn a_question_page_keeps_the_matching_counts_for_the_next_rebuild() {
     let (second, _) = page(&mut engine);
     assert_eq!(first, second);
     assert_eq!(engine.memo.counts.len(), items);
+}
+
+#[test]
+fn an_unchanged_item_that_refers_to_a_target_held_back_gets_the_error() {
+    let now = jiff::civil::date(2026, 11, 28);
+    let dir = temp_dir("held-back");
+    copy_tree(&repo().join("tests/testsuite/base/content"), &dir);
+    let options = Options { now, ..Default::default() };
+    let mut engine = Engine::new(&dir, None, options.clone());
+    assert!(assert_equal(&engine.rebuild(&Changes::default()), &dir, &options, "the first build"));
+    // The practice example names the organisation; only the organisation's file changes.
+    let org = dir.join("organisaties/movisie.md");
+    let text = fs::read_to_string(&org).unwrap();
+    fs::write(&org, text.replacen("---\n", "---\ndraft: true\n", 1)).unwrap();
+    let held = engine.rebuild(&Changes { content: vec![org.clone()], ..Default::default() });
+    let Outcome::Broken(diags) = &held.outcome else { panic!("a reference to a draft is an error") };
+    assert!(
+        diags.iter().any(|d| d.path.ends_with("praktijkvoorbeelden/overvecht-samen.md")
+            && d.message.contains("organisaties/movisie which is not published")),
+        "{diags:#?}"
+    );
+    assert_equal(&held, &dir, &options, "after holding the organisation back");
+    fs::write(&org, text).unwrap();
+    let again = engine.rebuild(&Changes { content: vec![org], ..Default::default() });
+    assert!(assert_equal(&again, &dir, &options, "after publishing it again"));
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_rebuild_reuses_every_unchanged_document_outside_git_too() {
+    let now = jiff::civil::date(2026, 11, 28);
+    let dir = temp_dir("reuse");
+    copy_tree(&repo().join("tests/testsuite/base/content"), &dir);
+    let mut engine = Engine::new(&dir, None, Options { now, ..Default::default() });
+    let docs = |g: Generation| match g.outcome {
+        Outcome::Ready(r) => r.site.docs.clone(),
+        _ => panic!("the base content is broken"),
+    };
+    let first = docs(engine.rebuild(&Changes::default()));
+    let edited = dir.join("themas/armoede-en-schulden.md");
+    fs::write(&edited, fs::read_to_string(&edited).unwrap() + "\nMeer tekst.\n").unwrap();
+    let second = docs(engine.rebuild(&Changes { content: vec![edited], ..Default::default() }));
+    assert_eq!(first.len(), second.len());
+    for (a, b) in first.iter().zip(&second) {
+        let edited = a.file.rel == "themas/armoede-en-schulden.md";
+        assert_eq!(Arc::ptr_eq(a, b), !edited, "{}: read again only when edited", a.file.rel);
+    }
+    let _ = fs::remove_dir_all(&dir);
 }
