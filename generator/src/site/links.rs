@@ -287,16 +287,7 @@ pub fn render_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>, per_file: &dy
 fn links_key(site: &Site) -> u64 {
     use std::hash::{BuildHasher, Hash, Hasher};
     let mut h = foldhash::fast::FixedState::default().build_hasher();
-    for (i, d) in site.docs.iter().enumerate() {
-        (d.kind.index(), &d.slug, site.is_external(i)).hash(&mut h);
-        match &site.hidden[i] {
-            None => 0u8.hash(&mut h),
-            Some(why) => why.describe().hash(&mut h),
-        }
-    }
-    for m in &site.media {
-        m.rel.hash(&mut h);
-    }
+    site.hash_addresses(&mut h);
     site.config.base_url.hash(&mut h);
     h.finish()
 }

@@ -175,6 +175,23 @@ impl Site {
         self.lookup(kind, slug).filter(|&j| links::url_of(&self.docs[j]) == url)
     }
 
+    /// Feeds `h` with what a document's links and references can resolve to: every
+    /// document's kind, slug and whether (and why) it is held back or outside the subset,
+    /// in order, and the media files. The dev server's caches are keyed by it.
+    pub fn hash_addresses(&self, h: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        for (i, d) in self.docs.iter().enumerate() {
+            (d.kind.index(), &d.slug, self.is_external(i)).hash(h);
+            match &self.hidden[i] {
+                None => 0u8.hash(h),
+                Some(why) => why.describe().hash(h),
+            }
+        }
+        for m in &self.media {
+            m.rel.hash(h);
+        }
+    }
+
     /// Visible documents of one kind, in slug order.
     pub fn visible_of(&self, kind: Kind) -> impl Iterator<Item = usize> + '_ {
         self.kinds.get(kind.index()).cloned().unwrap_or_default().filter(move |&i| self.is_visible(i))

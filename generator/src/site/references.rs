@@ -55,16 +55,7 @@ fn key(site: &Site, unreadable: &std::collections::HashSet<(Kind, String)>) -> u
     use std::hash::{BuildHasher, Hash, Hasher};
     let state = foldhash::fast::FixedState::default();
     let mut h = state.build_hasher();
-    for (i, d) in site.docs.iter().enumerate() {
-        (d.kind.index(), &d.slug, site.is_external(i)).hash(&mut h);
-        match &site.hidden[i] {
-            None => 0u8.hash(&mut h),
-            Some(why) => why.describe().hash(&mut h),
-        }
-    }
-    for m in &site.media {
-        m.rel.hash(&mut h);
-    }
+    site.hash_addresses(&mut h);
     // A set: its hashes are added up, in whatever order it gives them.
     let set = unreadable.iter().fold(0u64, |sum, u| sum.wrapping_add(state.hash_one(u)));
     (unreadable.len(), set).hash(&mut h);
