@@ -206,19 +206,15 @@ impl Walk {
     /// does not list (a new file, a folder, a stray file), or one that is gone or became a
     /// link or a folder, needs a new walk.
     pub fn holds_after(&self, changed: &[PathBuf]) -> bool {
-        changed.iter().all(|p| {
-            let listed = p.strip_prefix(&self.root).ok().and_then(|rel| self.by_rel.get(&rel_text(rel)?)).is_some();
-            listed && std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_file())
-        })
-    }
-
-    /// The entry numbers of `changed` paths that the walk lists.
-    fn numbers(&self, changed: &[PathBuf]) -> std::collections::HashSet<usize> {
         changed
             .iter()
-            .filter_map(|p| p.strip_prefix(&self.root).ok().and_then(rel_text))
-            .filter_map(|rel| self.by_rel.get(&rel).copied())
-            .collect()
+            .all(|p| self.number(p).is_some() && std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_file()))
+    }
+
+    /// The entry number of `path`, when the walk lists it.
+    fn number(&self, path: &Path) -> Option<usize> {
+        let rel = rel_text(path.strip_prefix(&self.root).ok()?)?;
+        self.by_rel.get(&rel).copied()
     }
 }
 
@@ -240,26 +236,21 @@ pub struct Read(Vec<Result<Either, Diagnostic>>);
 /// Reads the entries of `walk` from `source`. With `previous` (what was read from the same
 /// walk, and the paths changed since), only the changed entries are read again.
 pub fn read(walk: &Walk, source: &dyn Source, previous: Option<(Read, &[PathBuf])>) -> Result<Read> {
-    let (mut old, changed) = match previous {
-        Some((Read(old), changed)) if old.len() == walk.entries.len() => (old, walk.numbers(changed)),
-        _ => (Vec::new(), Default::default()),
+    let read_all = |numbers: &[usize]| -> Result<Vec<Result<Either, Diagnostic>>> {
+        numbers.par_iter().map(|&n| read_entry(&walk.entries[n], &walk.display_root, source)).collect()
     };
-    let reread: Vec<usize> = if old.is_empty() {
-        (0..walk.entries.len()).collect()
-    } else {
-        let mut n: Vec<usize> = changed.into_iter().collect();
-        n.sort_unstable();
-        n
-    };
-    let fresh: Vec<Result<Result<Either, Diagnostic>>> =
-        reread.par_iter().map(|&n| read_entry(&walk.entries[n], &walk.display_root, source)).collect();
-    if old.is_empty() {
-        return Ok(Read(fresh.into_iter().collect::<Result<_>>()?));
+    match previous {
+        Some((Read(mut old), changed)) if old.len() == walk.entries.len() => {
+            let mut numbers: Vec<usize> = changed.iter().filter_map(|p| walk.number(p)).collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            for (n, r) in numbers.iter().zip(read_all(&numbers)?) {
+                old[*n] = r;
+            }
+            Ok(Read(old))
+        }
+        _ => Ok(Read(read_all(&(0..walk.entries.len()).collect::<Vec<_>>())?)),
     }
-    for (n, r) in reread.into_iter().zip(fresh) {
-        old[n] = r?;
-    }
-    Ok(Read(old))
 }
 
 /// The content tree of a walk and what was read of it.

@@ -123,19 +123,13 @@ impl Engine {
         };
         // Walking 10,000 files takes longer than the rest of loading: an edit to files the
         // last walk found walks nothing, and reads only them.
-        let previous = self.walked.take().filter(|(w, _)| !changes.rescan && w.holds_after(&changes.content));
-        let walked_anew = previous.is_none();
-        let (walk, read) = match previous {
-            Some((walk, read)) => {
-                let read = load::read(&walk, &self.files, Some((read, &changes.content)))?;
-                (walk, read)
-            }
-            None => {
-                let walk = load::walk(&self.content_dir, &Kind::folders())?;
-                let read = load::read(&walk, &self.files, None)?;
-                (walk, read)
-            }
+        let kept = self.walked.take().filter(|(w, _)| !changes.rescan && w.holds_after(&changes.content));
+        let walked_anew = kept.is_none();
+        let (walk, previous) = match kept {
+            Some((walk, read)) => (walk, Some((read, changes.content.as_slice()))),
+            None => (load::walk(&self.content_dir, &Kind::folders())?, None),
         };
+        let read = load::read(&walk, &self.files, previous)?;
         let tree = load::assemble(&walk, &read, &self.files);
         self.walked = Some((walk, read));
         timings.steps.push(("load", t.elapsed()));
@@ -472,18 +466,15 @@ impl Memo {
 
     /// Forgets files that are gone (only then is there more to remember than files).
     fn retain(&self, live: &HashSet<String>) {
-        let mut reads = self.reads.write().unwrap_or_else(PoisonError::into_inner);
-        if reads.len() > live.len() {
-            reads.retain(|rel, _| live.contains(rel));
+        fn keep<V>(map: &RwLock<FastMap<String, V>>, live: &HashSet<String>) {
+            let mut map = map.write().unwrap_or_else(PoisonError::into_inner);
+            if map.len() > live.len() {
+                map.retain(|rel, _| live.contains(rel));
+            }
         }
-        let mut bodies = self.bodies.write().unwrap_or_else(PoisonError::into_inner);
-        if bodies.len() > live.len() {
-            bodies.retain(|rel, _| live.contains(rel));
-        }
-        let mut references = self.references.write().unwrap_or_else(PoisonError::into_inner);
-        if references.len() > live.len() {
-            references.retain(|rel, _| live.contains(rel));
-        }
+        keep(&self.reads, live);
+        keep(&self.references, live);
+        keep(&self.bodies, live);
     }
 }
 
