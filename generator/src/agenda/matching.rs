@@ -246,9 +246,41 @@ fn theme_score(site: &Site, q: &[usize], c: &[usize]) -> f64 {
 /// Information Retrieval, 7.1.3), so the work per question stays bounded however large
 /// the site grows.
 #[derive(Debug)]
-struct Champions {
+struct Champions(Rows<u32>);
+
+/// Rows of varying length in one allocation (compressed rows): rows read one after the
+/// other stream through memory instead of chasing a pointer each.
+#[derive(Debug)]
+struct Rows<T> {
     start: Vec<usize>,
-    entries: Vec<u32>,
+    entries: Vec<T>,
+}
+
+impl<T: Copy> Rows<T> {
+    fn new<'a>(rows: impl IntoIterator<Item = &'a [T]>) -> Self
+    where
+        T: 'a,
+    {
+        let mut start = vec![0];
+        let mut entries = Vec::new();
+        for row in rows {
+            entries.extend_from_slice(row);
+            start.push(entries.len());
+        }
+        Rows { start, entries }
+    }
+
+    /// Row `i`; empty past the last.
+    fn get(&self, i: usize) -> &[T] {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.entries[a..b],
+            _ => &[],
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[T]> {
+        self.start.windows(2).map(|w| &self.entries[w[0]..w[1]])
+    }
 }
 
 /// How many of a question's terms look for candidates, and how many candidates each finds.
@@ -257,12 +289,12 @@ pub const CHAMPIONS: usize = 16;
 
 impl Champions {
     /// The champion lists of the `wanted` terms (by term); the others are left empty.
-    fn new(vecs: &[Vec<(u32, f32)>], wanted: &[bool]) -> Self {
+    fn new(vecs: &Rows<(u32, f32)>, wanted: &[bool]) -> Self {
         let terms = wanted.len();
         // Every (candidate, weight) of a wanted term, by term, in one array: counted, then
         // placed.
         let mut all_start = vec![0usize; terms + 1];
-        for v in vecs {
+        for v in vecs.iter() {
             for &(t, _) in v {
                 if wanted[t as usize] {
                     all_start[t as usize + 1] += 1;
@@ -296,23 +328,18 @@ impl Champions {
                 list.select_nth_unstable_by(CHAMPIONS, order);
             }
         });
-        let mut start = Vec::with_capacity(terms + 1);
-        let mut entries = Vec::new();
-        start.push(0);
+        let mut champions = Rows { start: Vec::with_capacity(terms + 1), entries: Vec::new() };
+        champions.start.push(0);
         for list in lists {
-            entries.extend(list.iter().take(CHAMPIONS).map(|&(c, _)| c));
-            start.push(entries.len());
+            champions.entries.extend(list.iter().take(CHAMPIONS).map(|&(c, _)| c));
+            champions.start.push(champions.entries.len());
         }
-        Champions { start, entries }
+        Champions(champions)
     }
 
     /// The champions of `term`: empty for a term that was not wanted.
     fn of(&self, term: u32) -> &[u32] {
-        let t = term as usize;
-        match (self.start.get(t), self.start.get(t + 1)) {
-            (Some(&a), Some(&b)) => &self.entries[a..b],
-            _ => &[],
-        }
+        self.0.get(term as usize)
     }
 }
 
@@ -330,9 +357,30 @@ pub struct Prepared {
     candidates: Vec<usize>,
     /// Document index to candidate number (`u32::MAX`: not a candidate).
     cand_no: Vec<u32>,
-    cand_vecs: Vec<Vec<(u32, f32)>>,
+    cand_vecs: Rows<(u32, f32)>,
+    /// Per candidate, its themes (`Aggregates::themes_of`), beside its vector.
+    cand_themes: Rows<usize>,
+    /// Per question, its audiences (`asked_by`) as numbers; per candidate, the set of its
+    /// audiences' numbers (`Audiences`). Read by every score, so kept here instead of in
+    /// the documents.
+    q_auds: Vec<Box<[u32]>>,
+    cand_auds: Audiences,
     champions: Champions,
     terms: usize,
+}
+
+/// Each candidate's audiences, as a row of bits by audience number.
+#[derive(Debug)]
+struct Audiences {
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl Audiences {
+    fn has(&self, c: u32, audience: u32) -> bool {
+        let (w, b) = (audience as usize / 64, audience % 64);
+        self.bits[c as usize * self.words + w] & (1 << b) != 0
+    }
 }
 
 /// The vectors and champion lists of `site`.
@@ -344,6 +392,8 @@ pub fn prepare(site: &Site) -> Prepared {
         questions.iter().map(|&q| (q, 1)).chain(candidates.iter().map(|&c| (c, 2))).collect();
     let (mut q_vecs, terms) = vectors(site, &items);
     let cand_vecs = q_vecs.split_off(questions.len());
+    let cand_vecs = Rows::new(cand_vecs.iter().map(Vec::as_slice));
+    let cand_themes = Rows::new(candidates.iter().map(|&c| site.agg.themes_of(c)));
     let q_terms: Vec<Box<[u32]>> = q_vecs.par_iter().map(|qv| strongest(qv)).collect();
     // Only the questions' strongest terms look for candidates: only theirs are needed.
     let mut wanted = vec![false; terms];
@@ -355,7 +405,46 @@ pub fn prepare(site: &Site) -> Prepared {
     for (n, &c) in candidates.iter().enumerate() {
         cand_no[c] = n as u32;
     }
-    Prepared { questions, q_vecs, q_terms, candidates, cand_no, cand_vecs, champions, terms }
+    // Audiences by number: the candidates' first, so a question's audience no candidate has
+    // gets a number past the bits.
+    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    for &c in &candidates {
+        for a in site.docs[c].raw.common().audiences {
+            let next = numbers.len() as u32;
+            numbers.entry(a.as_str()).or_insert(next);
+        }
+    }
+    let words = numbers.len().div_ceil(64).max(1);
+    let mut bits = vec![0u64; candidates.len() * words];
+    for (n, &c) in candidates.iter().enumerate() {
+        for a in site.docs[c].raw.common().audiences {
+            let k = numbers[a.as_str()] as usize;
+            bits[n * words + k / 64] |= 1 << (k % 64);
+        }
+    }
+    let q_auds = questions
+        .iter()
+        .map(|&q| match &site.docs[q].raw {
+            Raw::LearningQuestion(lq) => {
+                lq.asked_by.iter().map(|a| numbers.get(a.as_str()).copied().unwrap_or(u32::MAX)).collect()
+            }
+            _ => Box::default(),
+        })
+        .collect();
+    let cand_auds = Audiences { words, bits };
+    Prepared {
+        questions,
+        q_vecs,
+        q_terms,
+        candidates,
+        cand_no,
+        cand_vecs,
+        cand_themes,
+        q_auds,
+        cand_auds,
+        champions,
+        terms,
+    }
 }
 
 impl Prepared {
@@ -395,8 +484,16 @@ impl Prepared {
 /// Every question's matches.
 pub fn compute(site: &Site, p: &Prepared) -> Matches {
     let space = p.space(site);
-    let ranked: Vec<Vec<Suggestion>> =
-        (0..p.questions.len()).into_par_iter().map_init(|| p.scratch(), |scratch, n| space.rank(n, scratch)).collect();
+    // Questions on the same theme meet the same candidates: ranked one after the other,
+    // their vectors are still in the cache.
+    let mut order: Vec<usize> = (0..p.questions.len()).collect();
+    order.sort_by_key(|&n| (site.agg.themes_of(p.questions[n]).first().copied(), n));
+    let by_order: Vec<Vec<Suggestion>> =
+        order.par_iter().map_init(|| p.scratch(), |scratch, &n| space.rank(n, scratch)).collect();
+    let mut ranked: Vec<Vec<Suggestion>> = vec![Vec::new(); p.questions.len()];
+    for (n, r) in order.into_iter().zip(by_order) {
+        ranked[n] = r;
+    }
     let mut m = Matches::default();
     for (&q, ranked) in p.questions.iter().zip(ranked) {
         for s in ranked.iter().take(TOP) {
@@ -480,11 +577,10 @@ impl Space<'_> {
     fn rank(&self, n: usize, scratch: &mut Scratch) -> Vec<Suggestion> {
         let site = self.site;
         let (q, qv) = (self.p.questions[n], &self.p.q_vecs[n]);
-        let Raw::LearningQuestion(lq) = &site.docs[q].raw else { return Vec::new() };
         self.meet(n, scratch);
         let mut ranked: Vec<Suggestion> = Vec::new();
         for &c in &scratch.touched {
-            if let Some(score) = self.score(q, lq, c, &scratch.query) {
+            if let Some(score) = self.score(n, c, &scratch.query) {
                 ranked.push(Suggestion { item: self.p.candidates[c as usize], score });
             }
         }
@@ -507,11 +603,10 @@ impl Space<'_> {
     /// `rank`'s order. Stops as soon as `TOP` do.
     fn in_top(&self, n: usize, c: u32, scratch: &mut Scratch) -> bool {
         let site = self.site;
-        let (q, qv) = (self.p.questions[n], &self.p.q_vecs[n]);
-        let Raw::LearningQuestion(lq) = &site.docs[q].raw else { return false };
+        let qv = &self.p.q_vecs[n];
         self.meet(n, scratch);
         let mut found = false;
-        if let (true, Some(own)) = (scratch.seen[c as usize], self.score(q, lq, c, &scratch.query)) {
+        if let (true, Some(own)) = (scratch.seen[c as usize], self.score(n, c, &scratch.query)) {
             let slug = &site.docs[self.p.candidates[c as usize]].slug;
             let mut before = 0;
             found = true;
@@ -519,7 +614,7 @@ impl Space<'_> {
                 if other == c {
                     continue;
                 }
-                if let Some(score) = self.score(q, lq, other, &scratch.query) {
+                if let Some(score) = self.score(n, other, &scratch.query) {
                     let precedes = match score.total_cmp(&own) {
                         std::cmp::Ordering::Greater => true,
                         std::cmp::Ordering::Equal => site.docs[self.p.candidates[other as usize]].slug < *slug,
@@ -569,21 +664,21 @@ impl Space<'_> {
         }
     }
 
-    /// The exact score of candidate number `c` for question `q` (whose weights are in
+    /// The exact score of candidate number `c` for question number `n` (whose weights are in
     /// `query`), or `None` below the thresholds.
-    fn score(&self, q: usize, lq: &crate::model::LearningQuestion, c: u32, query: &[f64]) -> Option<f64> {
+    fn score(&self, n: usize, c: u32, query: &[f64]) -> Option<f64> {
         let site = self.site;
-        let s = cosine(query, &self.p.cand_vecs[c as usize]);
-        let item = self.p.candidates[c as usize];
-        let t = theme_score(site, site.agg.themes_of(q), site.agg.themes_of(item));
+        let q = self.p.questions[n];
+        let s = cosine(query, self.p.cand_vecs.get(c as usize));
+        let t = theme_score(site, site.agg.themes_of(q), self.p.cand_themes.get(c as usize));
         if t == 0.0 && s < 0.1 {
             return None;
         }
-        let auds = site.docs[item].raw.common().audiences;
-        let a = if lq.asked_by.is_empty() {
+        let asked = &self.p.q_auds[n];
+        let a = if asked.is_empty() {
             0.0
         } else {
-            lq.asked_by.iter().filter(|x| auds.contains(x)).count() as f64 / lq.asked_by.len() as f64
+            asked.iter().filter(|&&x| x != u32::MAX && self.p.cand_auds.has(c, x)).count() as f64 / asked.len() as f64
         };
         let score = 3.0 * t + a + 4.0 * s;
         (score >= 1.0).then_some(score)
