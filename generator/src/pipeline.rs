@@ -11,6 +11,7 @@ use crate::output::{Memory, OutputFile, Sink};
 use crate::render::Layouts;
 use crate::site::{self, Checked, Options};
 use anyhow::Result;
+use rayon::prelude::*;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -111,7 +112,9 @@ fn steps(site: &site::Site, layouts: &Layouts, timings: &mut Timings, sink: &dyn
             || crate::feeds::files(site, &pages),
             || rayon::join(|| crate::data::files(site), || crate::agenda::export::files(site)),
         );
-        feeds.into_iter().chain(data).chain(agenda).try_for_each(|f| tee.put(f))
+        // Written in parallel: creating files is most of this step's time on a disk.
+        let files: Vec<OutputFile> = feeds.into_iter().chain(data).chain(agenda).collect();
+        files.into_par_iter().try_for_each(|f| tee.put(f))
     })?;
     let broken = timings.step("links", || tee.links.broken());
     if !broken.is_empty() {
