@@ -26,6 +26,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod rows;
 pub mod schema;
 pub mod search;
 pub mod serve;

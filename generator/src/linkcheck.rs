@@ -121,18 +121,30 @@ fn id_hash(id: &str) -> u64 {
 }
 
 /// The links and ids of every output file, gathered as the files are made (from many
-/// threads), and checked once all are known.
-#[derive(Debug, Default)]
-pub struct LinkIndex(Mutex<Gathered>);
+/// threads), and checked once all are known. The links are kept in shards by their hash,
+/// each behind its own lock, so threads adding pages rarely wait for each other.
+#[derive(Debug)]
+pub struct LinkIndex {
+    files: Mutex<Files>,
+    /// Every link target (`path` or `path#fragment`) by its hash: the target, the first page
+    /// linking to it by path order, the link as written there, and how many pages link to it.
+    links: Box<[Mutex<FastMap<u64, Target>>]>,
+}
+
+/// How many shards the links are kept in.
+const SHARDS: usize = 64;
+
+impl Default for LinkIndex {
+    fn default() -> Self {
+        LinkIndex { files: Mutex::default(), links: (0..SHARDS).map(|_| Mutex::default()).collect() }
+    }
+}
 
 #[derive(Debug, Default)]
-struct Gathered {
+struct Files {
     paths: HashSet<String>,
     /// Per HTML page with ids: their hashes, sorted (a large site has millions of ids).
     ids: FastMap<String, Box<[u64]>>,
-    /// Every link target (`path` or `path#fragment`) by its hash: the target, the first page
-    /// linking to it by path order, the link as written there, and how many pages link to it.
-    links: FastMap<u64, Target>,
 }
 
 #[derive(Debug)]
@@ -225,29 +237,36 @@ impl LinkIndex {
     pub fn add(&self, file: &OutputFile) {
         let html = file.path.ends_with(".html").then(|| std::str::from_utf8(&file.bytes).ok()).flatten();
         let page = html.map(|text| PageLinks::read(&file.path, text)).unwrap_or_default();
-        let mut g = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        g.paths.insert(file.path.clone());
-        if !page.ids.is_empty() {
-            g.ids.insert(file.path.clone(), page.ids.into_boxed_slice());
+        {
+            let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
+            files.paths.insert(file.path.clone());
+            if !page.ids.is_empty() {
+                files.ids.insert(file.path.clone(), page.ids.into_boxed_slice());
+            }
         }
         let written = |range: &std::ops::Range<usize>| html.map(|t| unescape(&t[range.clone()]).into_owned());
-        for (hash, target, href) in page.links {
-            match g.links.get_mut(&hash) {
-                Some(first) => {
-                    first.pages += 1;
-                    if file.path < first.page {
-                        first.page = file.path.clone();
-                        first.href = written(&href).unwrap_or_default();
+        // The links are sorted by hash: those of one shard come together, under one lock.
+        let shard_of = |hash: u64| (hash >> 58) as usize % SHARDS;
+        for same in page.links.chunk_by(|a, b| shard_of(a.0) == shard_of(b.0)) {
+            let mut links = self.links[shard_of(same[0].0)].lock().unwrap_or_else(PoisonError::into_inner);
+            for (hash, target, href) in same {
+                match links.get_mut(hash) {
+                    Some(first) => {
+                        first.pages += 1;
+                        if file.path < first.page {
+                            first.page = file.path.clone();
+                            first.href = written(href).unwrap_or_default();
+                        }
                     }
-                }
-                None => {
-                    let t = Target {
-                        target: page.targets[target].to_string(),
-                        page: file.path.clone(),
-                        href: written(&href).unwrap_or_default(),
-                        pages: 1,
-                    };
-                    g.links.insert(hash, t);
+                    None => {
+                        let t = Target {
+                            target: page.targets[target.clone()].to_string(),
+                            page: file.path.clone(),
+                            href: written(href).unwrap_or_default(),
+                            pages: 1,
+                        };
+                        links.insert(*hash, t);
+                    }
                 }
             }
         }
@@ -255,8 +274,8 @@ impl LinkIndex {
 
     /// The paths of the HTML pages, sorted.
     pub fn pages(&self) -> Vec<String> {
-        let g = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut pages: Vec<String> = g.paths.iter().filter(|p| p.ends_with(".html")).cloned().collect();
+        let files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut pages: Vec<String> = files.paths.iter().filter(|p| p.ends_with(".html")).cloned().collect();
         pages.sort();
         pages
     }
@@ -264,9 +283,10 @@ impl LinkIndex {
     /// Every broken internal link, as `page: link` lines sorted by page; empty when all
     /// resolve.
     pub fn broken(&self) -> Vec<String> {
-        let g = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let g = self.files.lock().unwrap_or_else(PoisonError::into_inner);
         let mut broken: Vec<String> = Vec::new();
-        for Target { target: key, page, href, pages } in g.links.values() {
+        let shards: Vec<_> = self.links.iter().map(|s| s.lock().unwrap_or_else(PoisonError::into_inner)).collect();
+        for Target { target: key, page, href, pages } in shards.iter().flat_map(|s| s.values()) {
             let (target, frag) = key.split_once('#').unwrap_or((key, ""));
             let why = if !g.paths.contains(target) {
                 format!("no file {target}")

@@ -18,6 +18,7 @@
 //! the leave-one-out evaluation in the test suite measures the score against them.
 
 use crate::model::{Kind, Raw};
+use crate::rows::Rows;
 use crate::search::words::WordCounts;
 use crate::site::body::Body;
 use crate::site::Site;
@@ -248,41 +249,6 @@ fn theme_score(site: &Site, q: &[usize], c: &[usize]) -> f64 {
 #[derive(Debug)]
 struct Champions(Rows<u32>);
 
-/// Rows of varying length in one allocation (compressed rows): rows read one after the
-/// other stream through memory instead of chasing a pointer each.
-#[derive(Debug)]
-struct Rows<T> {
-    start: Vec<usize>,
-    entries: Vec<T>,
-}
-
-impl<T: Copy> Rows<T> {
-    fn new<'a>(rows: impl IntoIterator<Item = &'a [T]>) -> Self
-    where
-        T: 'a,
-    {
-        let mut start = vec![0];
-        let mut entries = Vec::new();
-        for row in rows {
-            entries.extend_from_slice(row);
-            start.push(entries.len());
-        }
-        Rows { start, entries }
-    }
-
-    /// Row `i`; empty past the last.
-    fn get(&self, i: usize) -> &[T] {
-        match (self.start.get(i), self.start.get(i + 1)) {
-            (Some(&a), Some(&b)) => &self.entries[a..b],
-            _ => &[],
-        }
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &[T]> {
-        self.start.windows(2).map(|w| &self.entries[w[0]..w[1]])
-    }
-}
-
 /// How many of a question's terms look for candidates, and how many candidates each finds.
 pub const QUERY_TERMS: usize = 16;
 pub const CHAMPIONS: usize = 16;
@@ -328,13 +294,7 @@ impl Champions {
                 list.select_nth_unstable_by(CHAMPIONS, order);
             }
         });
-        let mut champions = Rows { start: Vec::with_capacity(terms + 1), entries: Vec::new() };
-        champions.start.push(0);
-        for list in lists {
-            champions.entries.extend(list.iter().take(CHAMPIONS).map(|&(c, _)| c));
-            champions.start.push(champions.entries.len());
-        }
-        Champions(champions)
+        Champions(lists.into_iter().map(|list| list.iter().take(CHAMPIONS).map(|&(c, _)| c)).collect())
     }
 
     /// The champions of `term`: empty for a term that was not wanted.
@@ -392,8 +352,8 @@ pub fn prepare(site: &Site) -> Prepared {
         questions.iter().map(|&q| (q, 1)).chain(candidates.iter().map(|&c| (c, 2))).collect();
     let (mut q_vecs, terms) = vectors(site, &items);
     let cand_vecs = q_vecs.split_off(questions.len());
-    let cand_vecs = Rows::new(cand_vecs.iter().map(Vec::as_slice));
-    let cand_themes = Rows::new(candidates.iter().map(|&c| site.agg.themes_of(c)));
+    let cand_vecs: Rows<(u32, f32)> = cand_vecs.into_iter().collect();
+    let cand_themes: Rows<usize> = candidates.iter().map(|&c| site.agg.themes_of(c).iter().copied()).collect();
     let q_terms: Vec<Box<[u32]>> = q_vecs.par_iter().map(|qv| strongest(qv)).collect();
     // Only the questions' strongest terms look for candidates: only theirs are needed.
     let mut wanted = vec![false; terms];

@@ -35,6 +35,9 @@ pub fn item(ctx: &Ctx, i: usize, page: &PageView) -> String {
 /// written as JSON unicode escapes, which JSON parsers read back unchanged.
 pub fn script_safe(v: &Value) -> String {
     let json = serde_json::to_string(v).unwrap_or_default();
+    if memchr::memchr3(b'<', b'>', b'&', json.as_bytes()).is_none() {
+        return json;
+    }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
         match c {

@@ -19,7 +19,7 @@ pub struct Corpus {
 impl Corpus {
     pub fn new(site: &Site) -> Corpus {
         let mut docs = fields::collect(site);
-        docs.sort_by(|a, b| {
+        docs.par_sort_by(|a, b| {
             (a.kind, &a.subtype, a.past, std::cmp::Reverse(a.year), &a.slug).cmp(&(
                 b.kind,
                 &b.subtype,

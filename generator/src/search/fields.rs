@@ -121,7 +121,8 @@ pub const FRAGMENT_BODY_CHARS: usize = 320;
 
 /// Every published item, in the site's order.
 pub fn collect(site: &Site) -> Vec<SearchDoc> {
-    (0..site.docs.len()).filter(|&i| site.is_visible(i)).map(|i| search_doc(site, i)).collect()
+    use rayon::prelude::*;
+    (0..site.docs.len()).into_par_iter().filter(|&i| site.is_visible(i)).map(|i| search_doc(site, i)).collect()
 }
 
 fn visible(site: &Site, kind: Kind, slug: &str) -> Option<usize> {

@@ -84,7 +84,7 @@ pub fn build(site: &Site, mut corpus: Corpus, sink: &dyn Sink) -> Result<Stats> 
     for f in ListFacet::ALL {
         files.push(file(&format!("f-{}.js", f.param()), &format!("f-{}", f.param()), &facet_values(docs, f))?);
     }
-    files.into_iter().try_for_each(|f| sink.put(f))?;
+    files.into_par_iter().try_for_each(|f| sink.put(f))?;
     Ok(stats)
 }
 
@@ -110,8 +110,9 @@ fn shards(inverted: &Inverted, files: &mut Vec<OutputFile>) -> Result<Shards> {
     let mut chunk_first = 0usize;
     let mut chunk_chars = 0usize;
     let mut chunks = 0usize;
-    for n in 0..inverted.postings.terms() {
-        let encoded = id_list(inverted.postings.of(n), true);
+    let encoded: Vec<String> =
+        (0..inverted.postings.terms()).into_par_iter().map(|n| id_list(inverted.postings.of(n), true)).collect();
+    for (n, encoded) in encoded.into_iter().enumerate() {
         if !chunk.is_empty() && chunk_chars + encoded.len() > CHUNK_CHARS {
             files.push(file(&format!("p{chunks}.js"), &format!("p{chunks}"), &(chunk_first, &chunk))?);
             chunks += 1;

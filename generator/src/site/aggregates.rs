@@ -6,6 +6,7 @@
 
 use super::{OfferPhase, Site};
 use crate::model::{Kind, Raw};
+use crate::rows::Rows;
 use rayon::prelude::*;
 
 /// The site's relations, by document index. Built by `Aggregates::new` after visibility
@@ -13,7 +14,7 @@ use rayon::prelude::*;
 #[derive(Debug, Default)]
 pub struct Aggregates {
     /// Per document, the themes it is about as written (a circle has its one theme).
-    themes: Vec<Vec<usize>>,
+    themes: Rows<usize>,
     /// Per theme, its parent theme.
     parent: Vec<Option<usize>>,
     /// Per kind (`Kind::ALL` order), the visible documents in reading order.
@@ -30,13 +31,14 @@ pub struct Aggregates {
     /// Visible pages in menu order: the footer.
     menu: Vec<usize>,
     /// Per document, its audiences as positions in the vocabulary, ascending.
-    audiences: Vec<Box<[u16]>>,
+    audiences: Rows<u16>,
 }
 
 impl Aggregates {
     pub fn new(site: &Site) -> Self {
         let n = site.docs.len();
-        let themes: Vec<Vec<usize>> = (0..n).into_par_iter().map(|i| resolve_themes(site, i)).collect();
+        let themes: Rows<usize> =
+            (0..n).into_par_iter().map(|i| resolve_themes(site, i)).collect::<Vec<_>>().into_iter().collect();
         let parent: Vec<Option<usize>> = (0..n)
             .into_par_iter()
             .map(|i| match &site.docs[i].raw {
@@ -95,7 +97,7 @@ impl Aggregates {
         for (k, list) in sorted.iter().enumerate() {
             for &j in list {
                 seen.clear();
-                for &x in &themes[j] {
+                for &x in themes.get(j) {
                     if direct[x].last() != Some(&j) {
                         direct[x].push(j);
                     }
@@ -125,7 +127,7 @@ impl Aggregates {
             _ => (i64::MAX, String::new()),
         });
         let codes: Vec<&String> = site.vocab.audience.keys().collect();
-        let audiences = (0..n)
+        let audiences: Rows<u16> = (0..n)
             .into_par_iter()
             .map(|i| {
                 let mut a: Vec<u16> = site.docs[i]
@@ -136,15 +138,17 @@ impl Aggregates {
                     .filter_map(|c| codes.binary_search(&c).ok().map(|p| p as u16))
                     .collect();
                 a.sort_unstable();
-                a.into_boxed_slice()
+                a
             })
+            .collect::<Vec<_>>()
+            .into_iter()
             .collect();
         Aggregates { themes, parent, sorted, closure, rolled, direct, children, menu, audiences }
     }
 
     /// The themes item `i` is about, as written (a circle has exactly one).
     pub fn themes_of(&self, i: usize) -> &[usize] {
-        &self.themes[i]
+        self.themes.get(i)
     }
 
     /// The parent of theme `t`.
@@ -197,7 +201,7 @@ impl Aggregates {
 
     /// How many of item `j`'s audiences item `i` addresses too.
     pub fn shared_audiences(&self, i: usize, j: usize) -> usize {
-        let (a, b) = (&self.audiences[i], &self.audiences[j]);
+        let (a, b) = (self.audiences.get(i), self.audiences.get(j));
         b.iter().filter(|x| a.binary_search(x).is_ok()).count()
     }
 }

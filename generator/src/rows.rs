@@ -1,0 +1,57 @@
+//! `Rows`: many short lists in one allocation (compressed rows). Reading the lists of many
+//! items one after the other then streams through two arrays instead of following a
+//! pointer per item, which matters once a site's lists outgrow the processor's caches.
+
+/// Rows of varying length, each a slice of one array.
+#[derive(Debug, Clone, Default)]
+pub struct Rows<T> {
+    start: Vec<usize>,
+    entries: Vec<T>,
+}
+
+impl<T> Rows<T> {
+    /// Row `i`; empty past the last.
+    pub fn get(&self, i: usize) -> &[T] {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.entries[a..b],
+            _ => &[],
+        }
+    }
+
+    /// The rows in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[T]> {
+        self.start.windows(2).map(|w| &self.entries[w[0]..w[1]])
+    }
+
+    /// How many entries all rows hold together.
+    pub fn entries(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+impl<T, R: IntoIterator<Item = T>> FromIterator<R> for Rows<T> {
+    fn from_iter<I: IntoIterator<Item = R>>(rows: I) -> Self {
+        let mut out = Rows { start: vec![0], entries: Vec::new() };
+        for row in rows {
+            out.entries.extend(row);
+            out.start.push(out.entries.len());
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_keep_their_entries_apart_and_empty_rows_stay_empty() {
+        let rows: Rows<u32> = [vec![1, 2], vec![], vec![3]].into_iter().collect();
+        assert_eq!(rows.get(0), &[1, 2]);
+        assert_eq!(rows.get(1), &[] as &[u32]);
+        assert_eq!(rows.get(2), &[3]);
+        assert_eq!(rows.get(3), &[] as &[u32]);
+        assert_eq!(rows.iter().map(<[u32]>::len).collect::<Vec<_>>(), [2, 0, 1]);
+        assert_eq!(rows.entries(), 3);
+    }
+}
