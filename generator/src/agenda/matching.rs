@@ -365,8 +365,8 @@ pub fn prepare(site: &Site) -> Prepared {
     for (n, &c) in candidates.iter().enumerate() {
         cand_no[c] = n as u32;
     }
-    // Audiences by number: the candidates' first, so a question's audience no candidate has
-    // gets a number past the bits.
+    // Audiences by number, from the candidates' audiences; a question's audience that no
+    // candidate addresses is `u32::MAX`, shared with none.
     let mut numbers: HashMap<&str, u32> = HashMap::new();
     for &c in &candidates {
         for a in site.docs[c].raw.common().audiences {
