@@ -549,12 +549,7 @@ impl Space<'_> {
             b.score.total_cmp(&a.score).then(site.docs[a.item].slug.cmp(&site.docs[b.item].slug))
         };
         // The page shows `SHOWN` besides the confirmed matches; nothing else is read.
-        let keep = SHOWN + confirmed(site, q).len();
-        if ranked.len() > keep {
-            ranked.select_nth_unstable_by(keep, order);
-            ranked.truncate(keep);
-        }
-        ranked.sort_by(order);
+        crate::keep_first(&mut ranked, SHOWN + confirmed(site, q).len(), order);
         ranked
     }
 

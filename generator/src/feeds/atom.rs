@@ -29,12 +29,7 @@ fn dated(site: &Site, i: usize) -> Option<Date> {
 fn plan(site: &Site) -> Vec<(String, String, Vec<usize>)> {
     let in_feed = |i: usize| site.is_visible(i) && dated(site, i).is_some();
     let newest = |mut v: Vec<usize>| {
-        let by_date = |a: &usize, b: &usize| dated(site, *b).cmp(&dated(site, *a)).then(a.cmp(b));
-        if v.len() > MAX_ENTRIES {
-            v.select_nth_unstable_by(MAX_ENTRIES, by_date);
-            v.truncate(MAX_ENTRIES);
-        }
-        v.sort_by(by_date);
+        crate::keep_first(&mut v, MAX_ENTRIES, |a, b| dated(site, *b).cmp(&dated(site, *a)).then(a.cmp(b)));
         v
     };
     let mut out = Vec::new();

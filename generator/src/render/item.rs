@@ -238,13 +238,7 @@ fn related(ctx: &Ctx, i: usize) -> Vec<Card> {
                 (2 * t + a, j)
             })
             .collect();
-        // The best four, without ordering the rest.
-        let order = |a: &(usize, usize), b: &(usize, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-        if scored.len() > 4 {
-            scored.select_nth_unstable_by(4, order);
-            scored.truncate(4);
-        }
-        scored.sort_by(order);
+        crate::keep_first(&mut scored, 4, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         picked.extend(scored.into_iter().map(|(_, j)| j));
     }
     picked.into_iter().map(|j| card(ctx, j)).collect()

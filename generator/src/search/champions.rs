@@ -54,12 +54,7 @@ pub fn of(postings: &Postings, t: usize, past: &[bool]) -> Vec<u32> {
         .of(t)
         .map(|(id, level)| (weight(level) * if past[id as usize] { PAST_FACTOR } else { 1.0 }, id))
         .collect();
-    let order = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-    if all.len() > DEPTH {
-        all.select_nth_unstable_by(DEPTH - 1, order);
-        all.truncate(DEPTH);
-    }
-    all.sort_unstable_by(order);
+    crate::keep_first(&mut all, DEPTH, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     all.into_iter().map(|(_, id)| id).collect()
 }
 
