@@ -22,11 +22,6 @@ impl<T> Rows<T> {
     pub fn iter(&self) -> impl Iterator<Item = &[T]> {
         self.start.windows(2).map(|w| &self.entries[w[0]..w[1]])
     }
-
-    /// How many entries all rows hold together.
-    pub fn entries(&self) -> usize {
-        self.entries.len()
-    }
 }
 
 impl<T, R: IntoIterator<Item = T>> FromIterator<R> for Rows<T> {
@@ -52,6 +47,5 @@ mod tests {
         assert_eq!(rows.get(2), &[3]);
         assert_eq!(rows.get(3), &[] as &[u32]);
         assert_eq!(rows.iter().map(<[u32]>::len).collect::<Vec<_>>(), [2, 0, 1]);
-        assert_eq!(rows.entries(), 3);
     }
 }
