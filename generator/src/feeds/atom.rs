@@ -8,6 +8,7 @@ use crate::model::Kind;
 use crate::output::OutputFile;
 use crate::site::{url_of, Site};
 use jiff::civil::Date;
+use rayon::prelude::*;
 use std::fmt::Write as _;
 
 const MAX_ENTRIES: usize = 50;
@@ -39,20 +40,31 @@ fn plan(site: &Site) -> Vec<(String, String, Vec<usize>)> {
             out.push((format!("{}/", kind.folder()), kind.plural().to_string(), newest(items)));
         }
     }
-    for &t in site.agg.sorted(Kind::Theme) {
-        let items: Vec<usize> =
-            Kind::ALL.iter().flat_map(|&k| site.agg.on_theme(t, k)).copied().filter(|&i| in_feed(i)).collect();
-        if !items.is_empty() {
-            out.push((url_of(&site.docs[t]), format!("Thema {}", site.docs[t].raw.common().title), newest(items)));
-        }
-    }
-    for &o in site.agg.sorted(Kind::Organisation) {
-        let mut items: Vec<usize> = site.backlinks[o].iter().map(|b| b.from).filter(|&i| in_feed(i)).collect();
-        items.dedup();
-        if !items.is_empty() {
-            out.push((url_of(&site.docs[o]), site.docs[o].raw.common().title.to_string(), newest(items)));
-        }
-    }
+    // A theme's feed reads its whole branch: in parallel, in the themes' order.
+    let themes: Vec<_> = site
+        .agg
+        .sorted(Kind::Theme)
+        .par_iter()
+        .filter_map(|&t| {
+            let items: Vec<usize> =
+                Kind::ALL.iter().flat_map(|&k| site.agg.on_theme(t, k)).copied().filter(|&i| in_feed(i)).collect();
+            (!items.is_empty())
+                .then(|| (url_of(&site.docs[t]), format!("Thema {}", site.docs[t].raw.common().title), newest(items)))
+        })
+        .collect();
+    out.extend(themes);
+    let organisations: Vec<_> = site
+        .agg
+        .sorted(Kind::Organisation)
+        .par_iter()
+        .filter_map(|&o| {
+            let mut items: Vec<usize> = site.backlinks[o].iter().map(|b| b.from).filter(|&i| in_feed(i)).collect();
+            items.dedup();
+            (!items.is_empty())
+                .then(|| (url_of(&site.docs[o]), site.docs[o].raw.common().title.to_string(), newest(items)))
+        })
+        .collect();
+    out.extend(organisations);
     let all: Vec<usize> = (0..site.docs.len()).filter(|&i| in_feed(i)).collect();
     out.push((String::new(), "Alles".to_string(), newest(all)));
     out
@@ -64,7 +76,6 @@ pub fn folders(site: &Site) -> std::collections::BTreeSet<String> {
 }
 
 pub fn feeds(site: &Site, base: &str) -> Vec<OutputFile> {
-    use rayon::prelude::*;
     plan(site)
         .into_par_iter()
         .map(|(folder, title, items)| OutputFile {
