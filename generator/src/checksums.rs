@@ -4,7 +4,6 @@
 
 use crate::output::OutputFile;
 use sha2::{Digest, Sha256};
-use std::fmt::Write as _;
 use std::sync::{Mutex, PoisonError};
 
 pub const NAME: &str = "SHA256SUMS";
@@ -24,16 +23,21 @@ impl Digests {
 
     /// The manifest of every file added, sorted by path.
     pub fn manifest(self) -> OutputFile {
+        use rayon::slice::ParallelSliceMut;
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut sums = self.0.into_inner().unwrap_or_else(PoisonError::into_inner);
-        sums.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut out = String::with_capacity(sums.len() * 100);
-        for (path, digest) in sums {
+        // Serial work at the very end of a build: sorted on both threads, hex by table.
+        sums.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut out = Vec::with_capacity(sums.iter().map(|(p, _)| 67 + p.len()).sum());
+        for (path, digest) in &sums {
             for b in digest {
-                let _ = write!(out, "{b:02x}");
+                out.extend_from_slice(&[HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]]);
             }
-            let _ = writeln!(out, "  {path}");
+            out.extend_from_slice(b"  ");
+            out.extend_from_slice(path.as_bytes());
+            out.push(b'\n');
         }
-        OutputFile { path: NAME.into(), bytes: out.into_bytes() }
+        OutputFile { path: NAME.into(), bytes: out }
     }
 }
 
