@@ -91,8 +91,9 @@ pub fn emit(site: &site::Site, layouts: &Layouts, timings: &mut Timings, sink: &
     steps(site, layouts, timings, sink, false)
 }
 
-/// `emit` for a build that renders the site once: the bodies' HTML is freed as soon as the
-/// pages are written, before the search index is made.
+/// `emit` for a build that renders the site once, in a process that ends after it: the
+/// bodies' HTML is freed as soon as the pages are written, before the search index is made,
+/// and the link index is not freed at all (the OS takes it back at exit).
 pub fn emit_once(site: &site::Site, layouts: &Layouts, timings: &mut Timings, sink: &dyn Sink) -> Result<usize> {
     steps(site, layouts, timings, sink, true)
 }
