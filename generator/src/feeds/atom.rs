@@ -26,6 +26,24 @@ fn dated(site: &Site, i: usize) -> Option<Date> {
     d.updated.or(d.published).map(|m| m.date)
 }
 
+/// The feeds of the site, and the folders that have one. Made once per site (`plan_of`):
+/// the pages ask for the folders (`feed_of`), the feeds step for the items.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// (root-relative folder, title, items newest first).
+    feeds: Vec<(String, String, Vec<usize>)>,
+    pub folders: std::collections::BTreeSet<String>,
+}
+
+/// The site's feed plan, made on first use.
+pub fn plan_of(site: &Site) -> &Plan {
+    site.feed_plan.get_or_init(|| {
+        let feeds = plan(site);
+        let folders = feeds.iter().map(|(f, _, _)| f.clone()).collect();
+        Plan { feeds, folders }
+    })
+}
+
 /// The feeds of the site: (root-relative folder, title, items).
 fn plan(site: &Site) -> Vec<(String, String, Vec<usize>)> {
     let in_feed = |i: usize| site.is_visible(i) && dated(site, i).is_some();
@@ -70,17 +88,13 @@ fn plan(site: &Site) -> Vec<(String, String, Vec<usize>)> {
     out
 }
 
-/// The folders that get a feed.
-pub fn folders(site: &Site) -> std::collections::BTreeSet<String> {
-    plan(site).into_iter().map(|(f, _, _)| f).collect()
-}
-
 pub fn feeds(site: &Site, base: &str) -> Vec<OutputFile> {
-    plan(site)
-        .into_par_iter()
+    plan_of(site)
+        .feeds
+        .par_iter()
         .map(|(folder, title, items)| OutputFile {
             path: format!("{folder}feed.xml"),
-            bytes: feed(site, base, &folder, &title, &items).into_bytes(),
+            bytes: feed(site, base, folder, title, items).into_bytes(),
         })
         .collect()
 }

@@ -66,42 +66,62 @@ pub struct ListPage {
 /// One filter value: its URL code, label and the items it selects.
 type FilterValue = (String, String, Vec<usize>);
 
+/// What `shown_values` needs of the theme filter, made once per type instead of once per
+/// page (at 100,000 items a type has thousands of list pages and the site 1,000 themes).
+#[derive(Default)]
+struct ThemeFilter {
+    /// Theme document to its position among the filter's values.
+    value_of: crate::FastMap<usize, usize>,
+    /// The top-level themes (no visible parent), in reading order.
+    tops: Vec<usize>,
+}
+
+impl ThemeFilter {
+    fn new(site: &Site, values: &[FilterValue]) -> Self {
+        let position: crate::FastMap<&str, usize> = values.iter().enumerate().map(|(v, x)| (x.0.as_str(), v)).collect();
+        let themes = site.agg.sorted(Kind::Theme);
+        ThemeFilter {
+            value_of: themes
+                .iter()
+                .filter_map(|&t| position.get(site.docs[t].slug.as_str()).map(|&v| (t, v)))
+                .collect(),
+            tops: themes.iter().copied().filter(|&t| site.agg.parent(t).is_none_or(|p| !site.is_visible(p))).collect(),
+        }
+    }
+}
+
 /// Which values of a dimension a page shows, in order, each with its depth.
-fn shown_values(site: &Site, dim: &str, values: &[FilterValue], current: Option<&str>) -> Vec<(usize, usize)> {
+fn shown_values(
+    site: &Site,
+    dim: &str,
+    values: &[FilterValue],
+    themes: &ThemeFilter,
+    current: Option<&str>,
+) -> Vec<(usize, usize)> {
     if dim != "thema" {
         return (0..values.len()).map(|v| (v, 0)).collect();
     }
     // Themes: the top-level ones, and the children of the current theme and of the themes
     // above it, in tree order. A site with a thousand themes lists dozens, not a thousand,
     // and every filter page is still reached from its parent's.
-    let value_of: crate::FastMap<&str, usize> = values.iter().enumerate().map(|(v, x)| (x.0.as_str(), v)).collect();
     let mut path: Vec<usize> = Vec::new();
     let mut cur = current.and_then(|slug| site.lookup(Kind::Theme, slug));
     while let Some(t) = cur.filter(|&t| site.is_visible(t) && !path.contains(&t)) {
         path.push(t);
         cur = site.agg.parent(t);
     }
-    fn walk(
-        site: &Site,
-        t: usize,
-        depth: usize,
-        path: &[usize],
-        value_of: &crate::FastMap<&str, usize>,
-        out: &mut Vec<(usize, usize)>,
-    ) {
-        let Some(&v) = value_of.get(site.docs[t].slug.as_str()) else { return };
+    fn walk(site: &Site, t: usize, depth: usize, path: &[usize], themes: &ThemeFilter, out: &mut Vec<(usize, usize)>) {
+        let Some(&v) = themes.value_of.get(&t) else { return };
         out.push((v, depth));
         if path.contains(&t) {
             for c in site.agg.visible_children(site, t) {
-                walk(site, c, depth + 1, path, value_of, out);
+                walk(site, c, depth + 1, path, themes, out);
             }
         }
     }
     let mut out = Vec::new();
-    for &t in site.agg.sorted(Kind::Theme) {
-        if site.agg.parent(t).is_none_or(|p| !site.is_visible(p)) {
-            walk(site, t, 0, &path, &value_of, &mut out);
-        }
+    for &t in &themes.tops {
+        walk(site, t, 0, &path, themes, &mut out);
     }
     out
 }
@@ -168,6 +188,7 @@ fn filter_groups(site: &Site, kind: Kind) -> Vec<FilterDim> {
 pub struct Lists {
     kind: Kind,
     groups: Vec<FilterDim>,
+    themes: ThemeFilter,
     scopes: Vec<Scope>,
 }
 
@@ -193,7 +214,12 @@ impl Lists {
                 });
             }
         }
-        Lists { kind, groups, scopes }
+        let themes = groups
+            .iter()
+            .find(|(dim, _, _)| *dim == "thema")
+            .map(|(_, _, values)| ThemeFilter::new(site, values))
+            .unwrap_or_default();
+        Lists { kind, groups, themes, scopes }
     }
 
     /// Every page, in order.
@@ -224,7 +250,7 @@ impl Lists {
                     scope.as_ref().and_then(|s| s.1.strip_prefix(&format!("{dim}/"))).map(|c| c.trim_end_matches('/'));
                 FilterGroup {
                     title: format!("Filter op {}", title.to_lowercase()),
-                    links: shown_values(site, dim, values, current)
+                    links: shown_values(site, dim, values, &self.themes, current)
                         .into_iter()
                         .map(|(v, depth)| {
                             let (code, label, its) = &values[v];

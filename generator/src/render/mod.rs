@@ -232,6 +232,7 @@ pub fn render_into(site: &Site, layouts: &Layouts, which: Which, sink: &dyn Sink
             .with_context(|| format!("rendering {path} with layout {name}"))?;
         Ok(OutputFile { path, bytes: html.into_bytes() })
     };
+    crate::feeds::prepare(site);
     let visible: Vec<usize> = match which {
         Which::All => (0..site.docs.len()).filter(|&i| site.is_visible(i)).collect(),
         // One page: found by its address instead of comparing it with every item's.

@@ -74,8 +74,8 @@ pub struct Site {
     pub matching: std::sync::OnceLock<crate::agenda::matching::Prepared>,
     /// The dev server's term counts from its last rebuild (`None` in a build).
     pub count_cache: Option<Arc<crate::agenda::matching::CountCache>>,
-    /// Folders that have an Atom feed, computed once on first use by `feeds`.
-    pub feed_folders: std::sync::OnceLock<std::collections::BTreeSet<String>>,
+    /// The Atom feeds and the folders that have one, made once on first use (`feeds`).
+    pub feed_plan: std::sync::OnceLock<crate::feeds::Plan>,
     /// Themes, the theme tree, reading orders and per-theme roll-ups, computed once
     /// visibility is final.
     pub agg: Aggregates,
@@ -328,7 +328,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         matches: Default::default(),
         matching: Default::default(),
         count_cache: per_file.count_cache(),
-        feed_folders: Default::default(),
+        feed_plan: Default::default(),
         agg: Aggregates::default(),
     };
     references::resolve(&mut site, &unreadable, &mut diags, per_file);
