@@ -33,8 +33,8 @@ pub fn feed_of(site: &Site, folder: &str) -> Option<String> {
 }
 
 /// Makes the feed plan now, when the site has feeds. Rendering calls this before its pages:
-/// made by the first page that asks, on a render thread, the plan would run on that thread
-/// alone while the others wait for it (at 100,000 items about a second).
+/// made by the first page that asks, the plan would run inside a render thread's `OnceLock`
+/// while the other render threads wait for it.
 pub fn prepare(site: &Site) {
     if site.config.base_url.is_some() {
         atom::plan_of(site);
