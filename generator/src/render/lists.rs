@@ -76,20 +76,6 @@ struct ThemeFilter {
     tops: Vec<usize>,
 }
 
-impl ThemeFilter {
-    fn new(site: &Site, values: &[FilterValue]) -> Self {
-        let position: crate::FastMap<&str, usize> = values.iter().enumerate().map(|(v, x)| (x.0.as_str(), v)).collect();
-        let themes = site.agg.sorted(Kind::Theme);
-        ThemeFilter {
-            value_of: themes
-                .iter()
-                .filter_map(|&t| position.get(site.docs[t].slug.as_str()).map(|&v| (t, v)))
-                .collect(),
-            tops: themes.iter().copied().filter(|&t| site.agg.parent(t).is_none_or(|p| !site.is_visible(p))).collect(),
-        }
-    }
-}
-
 /// Which values of a dimension a page shows, in order, each with its depth.
 fn shown_values(
     site: &Site,
@@ -136,17 +122,24 @@ struct Scope {
     items: Vec<usize>,
 }
 
-fn filter_groups(site: &Site, kind: Kind) -> Vec<FilterDim> {
+/// The filter dimensions of `kind`, and what the theme filter's pages need (empty when
+/// `kind` has no theme filter).
+fn filter_groups(site: &Site, kind: Kind) -> (Vec<FilterDim>, ThemeFilter) {
     let all = site.agg.sorted(kind);
     let mut groups = Vec::new();
+    let mut filter = ThemeFilter::default();
     if kind.themes_required() || kind == Kind::LearningCircle {
         let mut values = Vec::new();
-        for &t in site.agg.sorted(Kind::Theme) {
+        let themes = site.agg.sorted(Kind::Theme);
+        for &t in themes {
             let items = site.agg.on_theme(t, kind);
             if !items.is_empty() {
+                filter.value_of.insert(t, values.len());
                 values.push((site.docs[t].slug.clone(), site.docs[t].raw.common().title.to_string(), items.to_vec()));
             }
         }
+        filter.tops =
+            themes.iter().copied().filter(|&t| site.agg.parent(t).is_none_or(|p| !site.is_visible(p))).collect();
         groups.push(("thema", "Thema", values));
     }
     let by_code = |name: &str, code_of: &dyn Fn(&Raw) -> Option<String>| {
@@ -179,7 +172,7 @@ fn filter_groups(site: &Site, kind: Kind) -> Vec<FilterDim> {
         )),
         _ => {}
     }
-    groups
+    (groups, filter)
 }
 
 /// The list pages of one kind (the full list and each filter, each paginated), described
@@ -203,7 +196,7 @@ pub struct ListPageRef {
 impl Lists {
     pub fn of(site: &Site, kind: Kind) -> Lists {
         let base = format!("{}/", kind.folder());
-        let groups = filter_groups(site, kind);
+        let (groups, themes) = filter_groups(site, kind);
         let mut scopes = vec![Scope { dir: base.clone(), filter: None, items: site.agg.sorted(kind).to_vec() }];
         for (dim, title, values) in &groups {
             for (code, label, items) in values {
@@ -214,11 +207,6 @@ impl Lists {
                 });
             }
         }
-        let themes = groups
-            .iter()
-            .find(|(dim, _, _)| *dim == "thema")
-            .map(|(_, _, values)| ThemeFilter::new(site, values))
-            .unwrap_or_default();
         Lists { kind, groups, themes, scopes }
     }
 
