@@ -110,7 +110,6 @@ pub fn rows(site: &Site) -> Vec<Row> {
 /// Themes as a tree: each top-level theme (in theme order) followed by its children.
 pub fn tree_order(site: &Site) -> Vec<usize> {
     let themes = site.agg.sorted(Kind::Theme);
-    let parent = |t: usize| site.agg.parent(t).filter(|&p| site.is_visible(p));
     let mut seen = vec![false; site.docs.len()];
     fn visit(t: usize, site: &Site, seen: &mut [bool], out: &mut Vec<usize>) {
         if std::mem::replace(&mut seen[t], true) {
@@ -122,7 +121,7 @@ pub fn tree_order(site: &Site) -> Vec<usize> {
         }
     }
     let mut out = Vec::with_capacity(themes.len());
-    for &t in themes.iter().filter(|&&t| parent(t).is_none()) {
+    for &t in site.agg.tops() {
         visit(t, site, &mut seen, &mut out);
     }
     out

@@ -66,15 +66,10 @@ pub struct ListPage {
 /// One filter value: its URL code, label and the items it selects.
 type FilterValue = (String, String, Vec<usize>);
 
-/// What `shown_values` needs of the theme filter, made once per type instead of once per
-/// page (at 100,000 items a type has thousands of list pages and the site 1,000 themes).
-#[derive(Default)]
-struct ThemeFilter {
-    /// Theme document to its position among the filter's values.
-    value_of: crate::FastMap<usize, usize>,
-    /// The top-level themes (no visible parent), in reading order.
-    tops: Vec<usize>,
-}
+/// Per theme document, its position among the theme filter's values: made once per type
+/// instead of once per page (at 100,000 items a type has thousands of list pages and the
+/// site 1,000 themes).
+type ThemeFilter = crate::FastMap<usize, usize>;
 
 /// Which values of a dimension a page shows, in order, each with its depth.
 fn shown_values(
@@ -97,7 +92,7 @@ fn shown_values(
         cur = site.agg.parent(t);
     }
     fn walk(site: &Site, t: usize, depth: usize, path: &[usize], themes: &ThemeFilter, out: &mut Vec<(usize, usize)>) {
-        let Some(&v) = themes.value_of.get(&t) else { return };
+        let Some(&v) = themes.get(&t) else { return };
         out.push((v, depth));
         if path.contains(&t) {
             for c in site.agg.visible_children(site, t) {
@@ -106,7 +101,7 @@ fn shown_values(
         }
     }
     let mut out = Vec::new();
-    for &t in &themes.tops {
+    for &t in site.agg.tops() {
         walk(site, t, 0, &path, themes, &mut out);
     }
     out
@@ -130,16 +125,13 @@ fn filter_groups(site: &Site, kind: Kind) -> (Vec<FilterDim>, ThemeFilter) {
     let mut filter = ThemeFilter::default();
     if kind.themes_required() || kind == Kind::LearningCircle {
         let mut values = Vec::new();
-        let themes = site.agg.sorted(Kind::Theme);
-        for &t in themes {
+        for &t in site.agg.sorted(Kind::Theme) {
             let items = site.agg.on_theme(t, kind);
             if !items.is_empty() {
-                filter.value_of.insert(t, values.len());
+                filter.insert(t, values.len());
                 values.push((site.docs[t].slug.clone(), site.docs[t].raw.common().title.to_string(), items.to_vec()));
             }
         }
-        filter.tops =
-            themes.iter().copied().filter(|&t| site.agg.parent(t).is_none_or(|p| !site.is_visible(p))).collect();
         groups.push(("thema", "Thema", values));
     }
     let by_code = |name: &str, code_of: &dyn Fn(&Raw) -> Option<String>| {

@@ -28,6 +28,8 @@ pub struct Aggregates {
     direct: Vec<Vec<usize>>,
     /// Per theme, its child themes: the visible ones in reading order, then the others.
     children: Vec<Vec<usize>>,
+    /// The visible themes without a visible parent, in reading order.
+    tops: Vec<usize>,
     /// Visible pages in menu order: the footer.
     menu: Vec<usize>,
     /// Per document, its audiences as positions in the vocabulary, ascending.
@@ -121,6 +123,8 @@ impl Aggregates {
                 children[p].push(x);
             }
         }
+        let tops: Vec<usize> =
+            visible_themes.iter().copied().filter(|&t| parent[t].is_none_or(|p| !site.is_visible(p))).collect();
         let mut menu: Vec<usize> = site.visible_of(Kind::Page).collect();
         menu.sort_by_key(|&j| match &site.docs[j].raw {
             Raw::Page(p) => (p.menu.unwrap_or(i64::MAX), site.docs[j].slug.clone()),
@@ -143,7 +147,7 @@ impl Aggregates {
             .collect::<Vec<_>>()
             .into_iter()
             .collect();
-        Aggregates { themes, parent, sorted, closure, rolled, direct, children, menu, audiences }
+        Aggregates { themes, parent, sorted, closure, rolled, direct, children, tops, menu, audiences }
     }
 
     /// The themes item `i` is about, as written (a circle has exactly one).
@@ -192,6 +196,11 @@ impl Aggregates {
     /// The visible child themes of `t`, in reading order.
     pub fn visible_children<'a>(&'a self, site: &'a Site, t: usize) -> impl Iterator<Item = usize> + 'a {
         self.children[t].iter().copied().take_while(move |&c| site.is_visible(c))
+    }
+
+    /// The top-level themes: visible, without a visible parent, in reading order.
+    pub fn tops(&self) -> &[usize] {
+        &self.tops
     }
 
     /// Visible pages in menu order.
