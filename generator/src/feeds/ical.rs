@@ -46,17 +46,23 @@ pub fn calendars(site: &Site) -> Vec<OutputFile> {
     if circles.is_empty() {
         return Vec::new();
     }
-    let mut out = vec![OutputFile {
-        path: "leerkringen/bijeenkomsten.ics".into(),
-        bytes: calendar(site, &format!("{}: leerkringen", site.config.title), &circles).into_bytes(),
-    }];
-    for &c in &circles {
-        let title = site.docs[c].raw.common().title;
-        out.push(OutputFile {
-            path: format!("{}bijeenkomsten.ics", url_of(&site.docs[c])),
-            bytes: calendar(site, title, &[c]).into_bytes(),
-        });
-    }
+    use rayon::prelude::*;
+    let (all, mut out): (OutputFile, Vec<OutputFile>) = rayon::join(
+        || OutputFile {
+            path: "leerkringen/bijeenkomsten.ics".into(),
+            bytes: calendar(site, &format!("{}: leerkringen", site.config.title), &circles).into_bytes(),
+        },
+        || {
+            circles
+                .par_iter()
+                .map(|&c| OutputFile {
+                    path: format!("{}bijeenkomsten.ics", url_of(&site.docs[c])),
+                    bytes: calendar(site, site.docs[c].raw.common().title, &[c]).into_bytes(),
+                })
+                .collect()
+        },
+    );
+    out.insert(0, all);
     out
 }
 

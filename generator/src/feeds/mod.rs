@@ -13,11 +13,18 @@ use crate::site::Site;
 /// Every feed, calendar and sitemap file of the site.
 /// `pages` are the paths of the site's HTML pages, sorted.
 pub fn files(site: &Site, pages: &[String]) -> Vec<OutputFile> {
-    let mut out = ical::calendars(site);
-    if let Some(base) = site.config.base_url.as_deref() {
-        out.extend(atom::feeds(site, base));
-        out.extend(sitemap::files(site, base, pages));
-    }
+    let base = site.config.base_url.as_deref();
+    let (mut out, (feeds, sitemap)) = rayon::join(
+        || ical::calendars(site),
+        || {
+            rayon::join(
+                || base.map(|b| atom::feeds(site, b)).unwrap_or_default(),
+                || base.map(|b| sitemap::files(site, b, pages)).unwrap_or_default(),
+            )
+        },
+    );
+    out.extend(feeds);
+    out.extend(sitemap);
     out
 }
 

@@ -266,54 +266,70 @@ pub fn render_into(site: &Site, layouts: &Layouts, which: Which, sink: &dyn Sink
             minijinja::context! { site => &sv, page => page, list => &lp.view, calendar => calendar },
         )?)
     };
-    let kinds: Vec<lists::Lists> = Kind::ALL
-        .iter()
-        .filter(|&&k| k != Kind::Page && which.under(&format!("{}/", k.folder())))
-        .map(|&k| lists::Lists::of(site, k))
-        .collect();
-    let pages: Vec<(&lists::Lists, lists::ListPageRef)> = kinds
-        .iter()
-        .flat_map(|l| l.pages().into_iter().map(move |p| (l, p)))
-        .filter(|(_, p)| which.wants_page(&p.from))
-        .collect();
-    pages.par_iter().try_for_each(|(l, p)| list_page(l.page(site, p)))?;
-    if which.under("leeragenda/") {
-        let measures = agenda::MeasurePages::of(site);
-        let pages: Vec<_> = measures.pages(site).into_iter().filter(|p| which.wants_page(&p.from)).collect();
-        pages.par_iter().try_for_each(|p| list_page(measures.page(site, p)))?;
+    let ((kinds, measures), forms) = rayon::join(
+        || {
+            rayon::join(
+                || -> Vec<lists::Lists> {
+                    Kind::ALL
+                        .iter()
+                        .filter(|&&k| k != Kind::Page && which.under(&format!("{}/", k.folder())))
+                        .map(|&k| lists::Lists::of(site, k))
+                        .collect()
+                },
+                || which.under("leeragenda/").then(|| agenda::MeasurePages::of(site)),
+            )
+        },
+        || crate::forms::pages(site, |from| which.wants_page(from)),
+    );
+    let forms = forms?;
+    // The rest side by side, one page per task, the site-wide pages first: at 100,000
+    // items the sitemap, the agenda and the forms are megabytes each, and rendered one
+    // after the other at the end they kept one core busy while the other waited.
+    let mut jobs: Vec<Job> = [
+        (Single::Sitemap, "sitemap/index.html"),
+        (Single::Agenda, "leeragenda/index.html"),
+        (Single::Search, "zoeken/index.html"),
+        (Single::Home, "index.html"),
+        (Single::NotFound, "404.html"),
+    ]
+    .into_iter()
+    .filter(|(_, path)| which.wants(path))
+    .map(|(s, _)| Job::Single(s))
+    .collect();
+    jobs.extend(forms.iter().map(Job::Form));
+    for l in &kinds {
+        jobs.extend(l.pages().into_iter().filter(|p| which.wants_page(&p.from)).map(|p| Job::List(l, p)));
     }
-    if done() {
-        return Ok(());
+    if let Some(m) = &measures {
+        jobs.extend(m.pages(site).into_iter().filter(|p| which.wants_page(&p.from)).map(|p| Job::Measure(m, p)));
     }
-    let ctx = Ctx { site, from: String::new() };
-    if which.wants("index.html") {
-        let page = ctx.page(&site.config.title, site.config.description.as_deref(), None, Vec::new());
-        put(render(
-            "home.html",
-            "index.html".into(),
-            minijinja::context! { site => &sv, page => page, home => home::home_view(&ctx) },
-        )?)?;
-    }
-    if which.wants("404.html") {
-        let page = ctx.page("Pagina niet gevonden", None, None, Vec::new());
-        put(render("404.html", "404.html".into(), minijinja::context! { site => &sv, page => page })?)?;
-    }
-    if which.wants("leeragenda/index.html") {
-        put(agenda_page(site, &sv, &render)?)?;
-    }
-    if which.wants("sitemap/index.html") {
-        put(sitemap_page(site, &sv, &render)?)?;
-    }
-    // The contribution forms: bijdragen/ (overview and one page per form) and vraag-stellen/.
-    for fp in crate::forms::pages(site, |from| which.wants_page(from))? {
-        let ctx = Ctx { site, from: fp.from.clone() };
-        let page = ctx.page(&fp.title, Some(&fp.description), None, fp.crumbs.clone());
-        let view = minijinja::context! { site => &sv, page => page, view => &fp.view };
-        put(render(fp.layout, format!("{}index.html", fp.from), view)?)?;
-    }
-    if which.wants("zoeken/index.html") {
-        put(search_page(site, &sv, &render)?)?;
-    }
+    jobs.par_iter().with_max_len(1).try_for_each(|job| match job {
+        Job::List(l, p) => list_page(l.page(site, p)),
+        Job::Measure(m, p) => list_page(m.page(site, p)),
+        Job::Form(fp) => {
+            let ctx = Ctx { site, from: fp.from.clone() };
+            let page = ctx.page(&fp.title, Some(&fp.description), None, fp.crumbs.clone());
+            let view = minijinja::context! { site => &sv, page => page, view => &fp.view };
+            put(render(fp.layout, format!("{}index.html", fp.from), view)?)
+        }
+        Job::Single(Single::Sitemap) => put(sitemap_page(site, &sv, &render)?),
+        Job::Single(Single::Agenda) => put(agenda_page(site, &sv, &render)?),
+        Job::Single(Single::Search) => put(search_page(site, &sv, &render)?),
+        Job::Single(Single::Home) => {
+            let ctx = Ctx { site, from: String::new() };
+            let page = ctx.page(&site.config.title, site.config.description.as_deref(), None, Vec::new());
+            put(render(
+                "home.html",
+                "index.html".into(),
+                minijinja::context! { site => &sv, page => page, home => home::home_view(&ctx) },
+            )?)
+        }
+        Job::Single(Single::NotFound) => {
+            let ctx = Ctx { site, from: String::new() };
+            let page = ctx.page("Pagina niet gevonden", None, None, Vec::new());
+            put(render("404.html", "404.html".into(), minijinja::context! { site => &sv, page => page })?)
+        }
+    })?;
     for (name, bytes) in &layouts.files {
         if let Some(asset) = name.strip_prefix("assets/") {
             let path = format!("assets/{asset}");
@@ -326,6 +342,24 @@ pub fn render_into(site: &Site, layouts: &Layouts, which: Which, sink: &dyn Sink
         put(OutputFile { path: m.rel.clone(), bytes: m.bytes.as_ref().clone() })?;
     }
     Ok(())
+}
+
+/// A page rendered after the items (`render_into`).
+enum Job<'a> {
+    Single(Single),
+    Form(&'a crate::forms::FormPage),
+    List(&'a lists::Lists, lists::ListPageRef),
+    Measure(&'a agenda::MeasurePages, agenda::MeasurePageRef),
+}
+
+/// The site-wide pages.
+#[derive(Clone, Copy)]
+enum Single {
+    Sitemap,
+    Agenda,
+    Search,
+    Home,
+    NotFound,
 }
 
 /// Renders one page with a layout and its context.
