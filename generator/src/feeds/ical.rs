@@ -8,6 +8,7 @@ use crate::dates;
 use crate::model::{self, Kind, Raw};
 use crate::output::OutputFile;
 use crate::site::{url_of, Site};
+use rayon::prelude::*;
 
 const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
 
@@ -46,7 +47,6 @@ pub fn calendars(site: &Site) -> Vec<OutputFile> {
     if circles.is_empty() {
         return Vec::new();
     }
-    use rayon::prelude::*;
     let (all, mut out): (OutputFile, Vec<OutputFile>) = rayon::join(
         || OutputFile {
             path: "leerkringen/bijeenkomsten.ics".into(),
