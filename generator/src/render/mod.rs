@@ -347,6 +347,7 @@ pub fn render_into(site: &Site, layouts: &Layouts, which: Which, sink: &dyn Sink
 /// A page rendered after the items (`render_into`).
 enum Job<'a> {
     Single(Single),
+    /// A contribution form: `bijdragen/` (overview and one page per form) and `vraag-stellen/`.
     Form(&'a crate::forms::FormPage),
     List(&'a lists::Lists, lists::ListPageRef),
     Measure(&'a agenda::MeasurePages, agenda::MeasurePageRef),
