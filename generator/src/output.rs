@@ -120,7 +120,14 @@ pub struct Staging {
     tmp: PathBuf,
     previous: PathBuf,
     committed: bool,
+    /// The folders made so far (by `relative folder` hash), in shards by hash: most pages
+    /// are the only file of a new folder, which is made before the file instead of after a
+    /// failed attempt to create it (a wasted path lookup in a large folder per page).
+    folders: Box<[std::sync::Mutex<crate::FastMap<u64, ()>>]>,
 }
+
+/// How many shards `Staging::folders` has: enough that two threads rarely wait.
+const FOLDER_SHARDS: usize = 16;
 
 impl Staging {
     /// Checks that `out` may be replaced, clears what killed builds left, and creates the
@@ -135,7 +142,13 @@ impl Staging {
         remove_stale(out)?;
         let tmp = sibling(out, &format!("tmp-{}", std::process::id()))?;
         std::fs::create_dir_all(&tmp).with_context(|| format!("failed to create `{}`", tmp.display()))?;
-        let staging = Staging { out: out.to_path_buf(), tmp, previous, committed: false };
+        let staging = Staging {
+            out: out.to_path_buf(),
+            tmp,
+            previous,
+            committed: false,
+            folders: (0..FOLDER_SHARDS).map(|_| std::sync::Mutex::default()).collect(),
+        };
         let marker = staging.tmp.join(MARKER);
         std::fs::write(&marker, b"Made by leernet; replaced on every build.\n")
             .with_context(|| format!("failed to write `{}`", marker.display()))?;
@@ -184,8 +197,20 @@ impl Sink for Staging {
             bail!("refusing to write `{}`: the path leaves the output folder", file.path);
         }
         let path = self.tmp.join(&file.path);
-        // Folders are made when a file first needs one: no stat calls for the others.
+        // A file's folder is made before its first file, once: no stat calls, and no
+        // failed open per new folder.
+        if let Some((folder, _)) = file.path.rsplit_once('/') {
+            let key = crate::fast_hash(folder);
+            let shard = &self.folders[(key >> 60) as usize % FOLDER_SHARDS];
+            let made = shard.lock().unwrap_or_else(std::sync::PoisonError::into_inner).contains_key(&key);
+            if !made {
+                let dir = self.tmp.join(folder);
+                std::fs::create_dir_all(&dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+                shard.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, ());
+            }
+        }
         match std::fs::write(&path, &file.bytes) {
+            // Another folder with the same hash was made, not this one (as good as never).
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if let Some(dir) = path.parent() {
                     std::fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
