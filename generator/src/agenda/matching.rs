@@ -255,7 +255,8 @@ pub const CHAMPIONS: usize = 16;
 
 impl Champions {
     /// The champion lists of the `wanted` terms (by term); the others are left empty.
-    fn new(vecs: &Rows<(u32, f32)>, wanted: &[bool]) -> Self {
+    /// `items` are the candidates' documents, which break ties between equal weights.
+    fn new(vecs: &Rows<(u32, f32)>, wanted: &[bool], items: &[usize]) -> Self {
         let terms = wanted.len();
         // Every (candidate, weight) of a wanted term, by term, in one array: counted, then
         // placed.
@@ -288,7 +289,8 @@ impl Champions {
             lists.push(list);
             rest = tail;
         }
-        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let order =
+            |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(items[a.0 as usize].cmp(&items[b.0 as usize]));
         lists.par_iter_mut().with_min_len(256).for_each(|list| {
             if list.len() > CHAMPIONS {
                 list.select_nth_unstable_by(CHAMPIONS, order);
@@ -313,7 +315,10 @@ pub struct Prepared {
     q_vecs: Vec<Vec<(u32, f32)>>,
     /// Per question, its `QUERY_TERMS` strongest terms, which look for candidates.
     q_terms: Vec<Box<[u32]>>,
-    /// Visible candidates, in document order.
+    /// Visible candidates, in the order of their first theme (then document order): the
+    /// candidates a question meets through its themes sit together, so their vectors,
+    /// themes and audiences are read from neighbouring memory. Nothing depends on this
+    /// numbering: ties are broken by document.
     candidates: Vec<usize>,
     /// Document index to candidate number (`u32::MAX`: not a candidate).
     cand_no: Vec<u32>,
@@ -346,8 +351,9 @@ impl Audiences {
 /// The vectors and champion lists of `site`.
 pub fn prepare(site: &Site) -> Prepared {
     let questions: Vec<usize> = site.visible_of(Kind::LearningQuestion).collect();
-    let candidates: Vec<usize> =
+    let mut candidates: Vec<usize> =
         (0..site.docs.len()).filter(|&i| site.is_visible(i) && is_candidate(site, i)).collect();
+    candidates.sort_by_key(|&c| (site.agg.themes_of(c).first().copied(), c));
     let items: Vec<(usize, usize)> =
         questions.iter().map(|&q| (q, 1)).chain(candidates.iter().map(|&c| (c, 2))).collect();
     let (mut q_vecs, terms) = vectors(site, &items);
@@ -360,7 +366,7 @@ pub fn prepare(site: &Site) -> Prepared {
     for &t in q_terms.iter().flatten() {
         wanted[t as usize] = true;
     }
-    let champions = Champions::new(&cand_vecs, &wanted);
+    let champions = Champions::new(&cand_vecs, &wanted, &candidates);
     let mut cand_no = vec![u32::MAX; site.docs.len()];
     for (n, &c) in candidates.iter().enumerate() {
         cand_no[c] = n as u32;
@@ -545,8 +551,12 @@ impl Space<'_> {
             }
         }
         scratch.reset(qv);
+        // Equal scores by slug, and equal slugs (of two types) by document.
         let order = |a: &Suggestion, b: &Suggestion| {
-            b.score.total_cmp(&a.score).then(site.docs[a.item].slug.cmp(&site.docs[b.item].slug))
+            b.score
+                .total_cmp(&a.score)
+                .then(site.docs[a.item].slug.cmp(&site.docs[b.item].slug))
+                .then(a.item.cmp(&b.item))
         };
         // The page shows `SHOWN` besides the confirmed matches; nothing else is read.
         crate::keep_first(&mut ranked, SHOWN + confirmed(site, q).len(), order);
@@ -562,7 +572,8 @@ impl Space<'_> {
         self.meet(n, scratch);
         let mut found = false;
         if let (true, Some(own)) = (scratch.seen[c as usize], self.score(n, c, &scratch.query)) {
-            let slug = &site.docs[self.p.candidates[c as usize]].slug;
+            let item = self.p.candidates[c as usize];
+            let slug = &site.docs[item].slug;
             let mut before = 0;
             found = true;
             for &other in &scratch.touched {
@@ -572,7 +583,10 @@ impl Space<'_> {
                 if let Some(score) = self.score(n, other, &scratch.query) {
                     let precedes = match score.total_cmp(&own) {
                         std::cmp::Ordering::Greater => true,
-                        std::cmp::Ordering::Equal => site.docs[self.p.candidates[other as usize]].slug < *slug,
+                        std::cmp::Ordering::Equal => {
+                            let o = self.p.candidates[other as usize];
+                            (&site.docs[o].slug, o) < (slug, item)
+                        }
                         std::cmp::Ordering::Less => false,
                     };
                     before += usize::from(precedes);
@@ -643,4 +657,72 @@ impl Space<'_> {
 /// The editors' confirmed matches of a question, as item indices.
 pub fn confirmed(site: &Site, q: usize) -> Vec<usize> {
     site.references[q].iter().filter(|(f, _)| f.starts_with("matched[")).map(|(_, j)| *j).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::{ContentTree, SourceFile};
+    use crate::model::Kind;
+    use std::sync::Arc;
+
+    fn file(rel: &str, text: &str) -> SourceFile {
+        let (folder, name) = rel.split_once('/').unwrap_or(("", rel));
+        SourceFile {
+            rel: rel.into(),
+            display: format!("content/{rel}"),
+            folder: folder.into(),
+            stem: name.trim_end_matches(".md").into(),
+            text: text.into(),
+        }
+    }
+
+    /// An offer and a publication with the same slug, the same themes, audiences and text
+    /// score the same for a question: they are ranked by document (type order), however the
+    /// candidates are numbered inside the matching.
+    #[test]
+    fn equal_scores_and_slugs_are_ranked_by_document() {
+        let text = "Een werkwijze voor schuldhulp in de wijk, met vroegsignalering en huisbezoek.";
+        let tree = ContentTree {
+            site_yaml: Some(file("site.yaml", "title: Test\n")),
+            vocab_yaml: Some(file(
+                "vocab.yaml",
+                "audience:\n  bewoners: Bewoners\noffer_type:\n  training: Training\npublication_type:\n  toolkit: Toolkit\norg_type:\n  netwerk: Netwerk\n",
+            )),
+            files: vec![
+                file("themas/armoede.md", "---\ntitle: Armoede\nsummary: Over armoede.\nkind: leefgebied\n---\nInleiding.\n"),
+                file("organisaties/wijkwerk.md", "---\ntitle: Wijkwerk\norg_type: netwerk\nwebsite: https://wijkwerk.example.nl/\n---\n"),
+                file(
+                    "leeraanbod/schuldhulp.md",
+                    &format!("---\ntitle: Schuldhulp\nsummary: Schuldhulp.\noffer_type: training\nproviders: [wijkwerk]\ndelivery_mode: online\nstatus: doorlopend\nthemes: [armoede]\naudiences: [bewoners]\npublished: 2026-01-01\n---\n{text}\n"),
+                ),
+                file(
+                    "publicaties/schuldhulp.md",
+                    &format!("---\ntitle: Schuldhulp\nsummary: Schuldhulp.\npublication_type: toolkit\npublishers: [wijkwerk]\nthemes: [armoede]\naudiences: [bewoners]\npublished: 2026-01-01\n---\n{text}\n"),
+                ),
+                file(
+                    "leervragen/hoe-schuldhulp.md",
+                    &format!("---\ntitle: Hoe schuldhulp?\nsummary: Schuldhulp in de wijk.\nthemes: [armoede]\nasked_by: [bewoners]\nsource: leerkring\nstatus: open\npublished: 2026-01-01\n---\n{text}\n"),
+                ),
+            ]
+            .into_iter()
+            .map(Arc::new)
+            .collect(),
+            ..Default::default()
+        };
+        let options = crate::site::Options { now: "2026-11-28".parse().unwrap(), ..Default::default() };
+        let checked = crate::site::build(tree, options);
+        let errors: Vec<String> = checked.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.headline()).collect();
+        let site = checked.site.unwrap_or_else(|| panic!("fixture site has errors: {errors:#?}"));
+        let q = site.lookup(Kind::LearningQuestion, "hoe-schuldhulp").unwrap();
+        let offer = site.lookup(Kind::Offer, "schuldhulp").unwrap();
+        let publication = site.lookup(Kind::Publication, "schuldhulp").unwrap();
+        let ranked = site.suggestions_for(q);
+        let items: Vec<usize> = ranked.iter().map(|s| s.item).collect();
+        assert_eq!(ranked.len(), 2, "{ranked:?}");
+        assert_eq!(ranked[0].score, ranked[1].score, "{ranked:?}");
+        assert_eq!(items, [offer.min(publication), offer.max(publication)]);
+        // A page alone finds the same: each is in the question's top three.
+        assert_eq!(site.questions_for(offer), [q]);
+        assert_eq!(site.questions_for(publication), [q]);
+    }
 }
