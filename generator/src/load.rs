@@ -309,6 +309,15 @@ fn read_entry(entry: &Entry, display_root: &str, source: &dyn Source) -> Result<
     Ok(Ok(Either::File(std::sync::Arc::new(source_file(rel, shown, text)))))
 }
 
+impl SourceFile {
+    /// A file held in memory, as `load` reads `content/<rel>`: for tests that build a site
+    /// without a folder.
+    #[cfg(test)]
+    pub(crate) fn in_memory(rel: &str, text: &str) -> SourceFile {
+        source_file(rel.to_string(), format!("content/{rel}"), text.into())
+    }
+}
+
 fn source_file(rel: String, display: String, text: std::sync::Arc<str>) -> SourceFile {
     let folder = rel.split('/').next().unwrap_or_default().to_string();
     let name = rel.rsplit('/').next().unwrap_or_default();

@@ -666,14 +666,7 @@ mod tests {
     use std::sync::Arc;
 
     fn file(rel: &str, text: &str) -> SourceFile {
-        let (folder, name) = rel.split_once('/').unwrap_or(("", rel));
-        SourceFile {
-            rel: rel.into(),
-            display: format!("content/{rel}"),
-            folder: folder.into(),
-            stem: name.trim_end_matches(".md").into(),
-            text: text.into(),
-        }
+        SourceFile::in_memory(rel, text)
     }
 
     /// An offer and a publication with the same slug, the same themes, audiences and text

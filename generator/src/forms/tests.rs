@@ -117,14 +117,7 @@ fn sections_hold_every_field() {
 // ---- rendering, on a small site in memory ----
 
 fn file(rel: &str, text: &str) -> SourceFile {
-    let (folder, name) = rel.split_once('/').unwrap_or(("", rel));
-    SourceFile {
-        rel: rel.into(),
-        display: format!("content/{rel}"),
-        folder: folder.into(),
-        stem: name.trim_end_matches(".md").trim_end_matches(".yaml").into(),
-        text: text.into(),
-    }
+    SourceFile::in_memory(rel, text)
 }
 
 fn site(site_yaml: &str) -> crate::site::Site {
