@@ -120,9 +120,10 @@ pub struct Staging {
     tmp: PathBuf,
     previous: PathBuf,
     committed: bool,
-    /// The folders made so far (by `relative folder` hash), in shards by hash: most pages
-    /// are the only file of a new folder, which is made before the file instead of after a
-    /// failed attempt to create it (a wasted path lookup in a large folder per page).
+    /// The folders made so far, by the hash of their path inside the output, in shards by
+    /// that hash: most pages are the only file of a new folder, which is made before the
+    /// file instead of after a failed attempt to create the file (a wasted lookup in a
+    /// folder of thousands of entries, per page).
     folders: Box<[std::sync::Mutex<crate::FastMap<u64, ()>>]>,
 }
 
