@@ -90,29 +90,53 @@ fn resolve_into(from: &str, href: &str, out: &mut String) -> bool {
     out.clear();
     if path.is_empty() {
         out.push_str(from);
-    } else {
-        out.push_str(from.rsplit_once('/').map(|(dir, _)| dir).unwrap_or(""));
-        for seg in path.split('/') {
-            match seg {
-                "" | "." => {}
-                ".." => out.truncate(out.rfind('/').unwrap_or(0)),
-                s => {
-                    if !out.is_empty() {
-                        out.push('/');
-                    }
-                    out.push_str(s);
-                }
-            }
-        }
+    } else if let Some(rest) = from_root(from, path) {
+        // Most links of the site's pages: up to the root, then a plain path.
+        out.push_str(rest);
         if path.ends_with('/') {
-            out.push_str(if out.is_empty() { "index.html" } else { "/index.html" });
+            out.push_str("index.html");
         }
+    } else {
+        walk(from, path, out);
     }
     if !frag.is_empty() {
         out.push('#');
         out.push_str(frag);
     }
     true
+}
+
+/// Resolves a non-empty `path` relative to the file at `from` into `out`, segment by segment.
+fn walk(from: &str, path: &str, out: &mut String) {
+    out.push_str(from.rsplit_once('/').map(|(dir, _)| dir).unwrap_or(""));
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => out.truncate(out.rfind('/').unwrap_or(0)),
+            s => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(s);
+            }
+        }
+    }
+    if path.ends_with('/') {
+        out.push_str(if out.is_empty() { "index.html" } else { "/index.html" });
+    }
+}
+
+/// The root-relative path `href` names when it climbs exactly from `from`'s folder to the
+/// root (`../../x/y/` from `a/b/index.html`) and the rest is a plain path: no `.` or `..`
+/// segment, no `//`, no leading `/`. `None` for anything else, which `walk` resolves.
+fn from_root<'a>(from: &str, href: &'a str) -> Option<&'a str> {
+    let depth = from.bytes().filter(|&b| b == b'/').count();
+    let mut rest = href;
+    for _ in 0..depth {
+        rest = rest.strip_prefix("../")?;
+    }
+    let plain = !rest.starts_with('/') && !rest.contains("//") && rest.split('/').all(|seg| seg != "." && seg != "..");
+    plain.then_some(rest)
 }
 
 /// An id's 64-bit hash: a false match among the ids of one page is as good as impossible.
@@ -189,6 +213,14 @@ impl PageLinks {
         }
         page.ids.sort_unstable();
         page.ids.dedup();
+        // A link to this page itself is checked here, where its ids are all known: one entry
+        // less per page in the site-wide index (every page has its skip link).
+        let (targets, ids) = (&page.targets, &page.ids);
+        page.links.retain(|(_, t, _)| match targets[t.clone()].strip_prefix(path) {
+            Some("") => false,
+            Some(rest) => rest.strip_prefix('#').is_none_or(|frag| ids.binary_search(&id_hash(frag)).is_err()),
+            None => true,
+        });
         // Each target once per page: the count is of pages.
         page.links.sort_by_key(|l| l.0);
         page.links.dedup_by_key(|l| l.0);
@@ -370,6 +402,49 @@ mod tests {
             .map(|p| f(p, r#"<a href="../weg/">x</a>"#))
             .collect();
         assert_eq!(broken_links(&files), ["a/index.html: ../weg/ (no file weg/index.html, and on 2 other pages)"]);
+    }
+
+    #[test]
+    fn the_short_way_to_the_root_agrees_with_the_segment_walk() {
+        let froms = ["index.html", "a/index.html", "a/b/index.html", "a/b/c/index.html"];
+        let rests =
+            ["", "x", "x/", "x/y/index.html", "x/y/", "x//y", "/x", "./x", "x/./y", "x/../y", "..", "x/..", "x/."];
+        let (mut fast, mut slow) = (String::new(), String::new());
+        let mut short = 0;
+        for from in froms {
+            for up in 0..5 {
+                for rest in rests {
+                    let path = format!("{}{rest}", "../".repeat(up));
+                    if path.is_empty() {
+                        continue;
+                    }
+                    slow.clear();
+                    walk(from, &path, &mut slow);
+                    if let Some(r) = from_root(from, &path) {
+                        short += 1;
+                        fast.clear();
+                        fast.push_str(r);
+                        if path.ends_with('/') {
+                            fast.push_str("index.html");
+                        }
+                        assert_eq!(fast, slow, "{from} {path}");
+                    }
+                }
+            }
+        }
+        // The five plain rests, climbing exactly to the root, from each page; from the root
+        // page itself the empty one is no link.
+        assert_eq!(short, 5 * froms.len() - 1);
+    }
+
+    #[test]
+    fn links_to_the_page_itself_are_checked_on_the_page() {
+        let page = r##"<a href="#er">a</a><a href="#weg">b</a><a href="index.html">c</a><a href="../a/#er">d</a><h2 id="er">x</h2>"##;
+        let read = PageLinks::read("a/index.html", page);
+        // Only the missing anchor is left for the site-wide check, which reports it.
+        let left: Vec<&str> = read.links.iter().map(|(_, t, _)| &read.targets[t.clone()]).collect();
+        assert_eq!(left, ["a/index.html#weg"]);
+        assert_eq!(broken_links(&[f("a/index.html", page)]), ["a/index.html: #weg (no id \"weg\" on a/index.html)"]);
     }
 
     #[test]

@@ -18,6 +18,18 @@ impl<T> Rows<T> {
         }
     }
 
+    /// The rows of `rows`, in order, copied into one array made at its final size.
+    pub fn from_vecs(rows: Vec<Vec<T>>) -> Self {
+        let mut start = Vec::with_capacity(rows.len() + 1);
+        let mut entries = Vec::with_capacity(rows.iter().map(Vec::len).sum());
+        start.push(0);
+        for row in rows {
+            entries.extend(row);
+            start.push(entries.len());
+        }
+        Rows { start, entries }
+    }
+
     /// The rows in order.
     pub fn iter(&self) -> impl Iterator<Item = &[T]> {
         self.start.windows(2).map(|w| &self.entries[w[0]..w[1]])
@@ -47,5 +59,7 @@ mod tests {
         assert_eq!(rows.get(2), &[3]);
         assert_eq!(rows.get(3), &[] as &[u32]);
         assert_eq!(rows.iter().map(<[u32]>::len).collect::<Vec<_>>(), [2, 0, 1]);
+        let from_vecs = Rows::from_vecs(vec![vec![1, 2], vec![], vec![3]]);
+        assert_eq!(from_vecs.iter().collect::<Vec<_>>(), rows.iter().collect::<Vec<_>>());
     }
 }

@@ -358,7 +358,7 @@ pub fn prepare(site: &Site) -> Prepared {
         questions.iter().map(|&q| (q, 1)).chain(candidates.iter().map(|&c| (c, 2))).collect();
     let (mut q_vecs, terms) = vectors(site, &items);
     let cand_vecs = q_vecs.split_off(questions.len());
-    let cand_vecs: Rows<(u32, f32)> = cand_vecs.into_iter().collect();
+    let cand_vecs = Rows::from_vecs(cand_vecs);
     let cand_themes: Rows<usize> = candidates.iter().map(|&c| site.agg.themes_of(c).iter().copied()).collect();
     let q_terms: Vec<Box<[u32]>> = q_vecs.par_iter().map(|qv| strongest(qv)).collect();
     // Only the questions' strongest terms look for candidates: only theirs are needed.
