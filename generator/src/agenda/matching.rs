@@ -58,10 +58,10 @@ pub fn is_candidate(site: &Site, i: usize) -> bool {
 /// words), with how many times each list counts.
 fn short_texts(site: &Site, i: usize, title_weight: usize) -> Vec<(WordCounts, u32)> {
     let c = site.docs[i].raw.common();
-    let mut lists = vec![(site.words.count(c.title), title_weight as u32)];
-    lists.push((site.words.count(c.summary.unwrap_or_default()), 1));
-    lists.extend(c.tags.iter().map(|t| (site.words.count(t), 1)));
-    lists
+    let mut texts = vec![c.title, c.summary.unwrap_or_default()];
+    texts.extend(c.tags.iter().map(String::as_str));
+    let weights = std::iter::once(title_weight as u32).chain(std::iter::repeat(1));
+    site.words.count_all(&texts).into_iter().zip(weights).collect()
 }
 
 /// L2-normalised TF-IDF vectors of the given items (item, title weight), over one

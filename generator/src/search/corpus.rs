@@ -32,9 +32,11 @@ impl Corpus {
         let field_words: Vec<Vec<(u32, Field, u32)>> = docs
             .par_iter_mut()
             .map(|d| {
+                let texts = std::mem::take(&mut d.texts);
+                let counted = site.words.count_all(&texts.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>());
                 let mut out = Vec::new();
-                for (field, text) in std::mem::take(&mut d.texts) {
-                    out.extend(site.words.count(&text).into_iter().map(|(w, n)| (w, field, n)));
+                for ((field, _), words) in texts.iter().zip(counted) {
+                    out.extend(words.into_iter().map(|(w, n)| (w, *field, n)));
                 }
                 out
             })

@@ -64,33 +64,48 @@ impl Words {
     /// The indexed words of `text` with their counts. Words seen before are looked up under
     /// a shared lock; only new ones take the exclusive one.
     pub fn count(&self, text: &str) -> WordCounts {
-        let mut counts: FastMap<u32, u32> = FastMap::default();
-        let mut new: FastMap<Box<str>, u32> = FastMap::default();
+        self.count_all(&[text]).pop().unwrap_or_default()
+    }
+
+    /// `count` of each of `texts`, under one shared lock for all of them: an item's short
+    /// texts are counted together, instead of both threads taking the lock for each.
+    pub fn count_all(&self, texts: &[&str]) -> Vec<WordCounts> {
+        let mut counts: Vec<FastMap<u32, u32>> = texts.iter().map(|_| FastMap::default()).collect();
+        let mut new: Vec<FastMap<Box<str>, u32>> = texts.iter().map(|_| FastMap::default()).collect();
         {
             let table = self.0.read().unwrap_or_else(PoisonError::into_inner);
-            analysis::for_each_word(text, |w| match table.ids.get(w) {
-                Some(&NOT_INDEXED) => {}
-                Some(&id) => *counts.entry(id).or_default() += 1,
-                None => match new.get_mut(w) {
-                    Some(n) => *n += 1,
-                    None => {
-                        new.insert(w.into(), 1);
-                    }
-                },
-            });
+            for ((text, counts), new) in texts.iter().zip(&mut counts).zip(&mut new) {
+                analysis::for_each_word(text, |w| match table.ids.get(w) {
+                    Some(&NOT_INDEXED) => {}
+                    Some(&id) => *counts.entry(id).or_default() += 1,
+                    None => match new.get_mut(w) {
+                        Some(n) => *n += 1,
+                        None => {
+                            new.insert(w.into(), 1);
+                        }
+                    },
+                });
+            }
         }
-        if !new.is_empty() {
+        if new.iter().any(|n| !n.is_empty()) {
             let mut table = self.0.write().unwrap_or_else(PoisonError::into_inner);
-            for (w, n) in new {
-                let id = table.add(&w);
-                if id != NOT_INDEXED {
-                    *counts.entry(id).or_default() += n;
+            for (new, counts) in new.into_iter().zip(&mut counts) {
+                for (w, n) in new {
+                    let id = table.add(&w);
+                    if id != NOT_INDEXED {
+                        *counts.entry(id).or_default() += n;
+                    }
                 }
             }
         }
-        let mut out: WordCounts = counts.into_iter().collect();
-        out.sort_unstable();
-        out
+        counts
+            .into_iter()
+            .map(|counts| {
+                let mut out: WordCounts = counts.into_iter().collect();
+                out.sort_unstable();
+                out
+            })
+            .collect()
     }
 
     /// Per word number its stem's number; per stem number the stem's place among all stems;
@@ -180,5 +195,35 @@ mod tests {
         // Ranks follow the words' order.
         let (wijk, wijken) = (b[0].0, a.iter().find(|&&(id, _)| s.word(id) == "wijken").unwrap().0);
         assert!(s.rank(wijk) < s.rank(wijken));
+    }
+
+    #[test]
+    fn texts_counted_together_are_counted_as_one_by_one() {
+        let texts = ["Buurtteams in de wijk", "", "wijk wijk buurtteam", "Schuldhulp en buurtteams"];
+        let together = Words::default();
+        let all = together.count_all(&texts);
+        let alone = Words::default();
+        let one_by_one: Vec<WordCounts> = texts.iter().map(|t| alone.count(t)).collect();
+        // Numbers differ with the order new words are met; the words and counts do not.
+        let named = |w: &Words, counts: &[WordCounts]| -> Vec<Vec<(String, u32)>> {
+            let s = w.snapshot();
+            counts
+                .iter()
+                .map(|c| {
+                    let mut v: Vec<(String, u32)> = c.iter().map(|&(id, n)| (s.word(id).to_string(), n)).collect();
+                    v.sort();
+                    v
+                })
+                .collect()
+        };
+        assert_eq!(named(&together, &all), named(&alone, &one_by_one));
+        assert_eq!(named(&together, &all)[2], [("buurtteam".to_string(), 1), ("wijk".to_string(), 2)]);
+        assert!(all[1].is_empty());
+        // A word met in two texts of one call has one number.
+        let wijk: Vec<u32> = [0, 2]
+            .iter()
+            .map(|&k| all[k].iter().find(|&&(id, _)| together.snapshot().word(id) == "wijk").unwrap().0)
+            .collect();
+        assert_eq!(wijk[0], wijk[1]);
     }
 }
