@@ -214,7 +214,7 @@ impl PageLinks {
         page.ids.sort_unstable();
         page.ids.dedup();
         // A link to this page itself is checked here, where its ids are all known: one entry
-        // less per page in the site-wide index (every page has its skip link).
+        // fewer per page in the site-wide index (every page has its skip link).
         let (targets, ids) = (&page.targets, &page.ids);
         page.links.retain(|(_, t, _)| match targets[t.clone()].strip_prefix(path) {
             Some("") => false,
