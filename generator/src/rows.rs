@@ -20,14 +20,23 @@ impl<T> Rows<T> {
 
     /// The rows of `rows`, in order, copied into one array made at its final size.
     pub fn from_vecs(rows: Vec<Vec<T>>) -> Self {
-        let mut start = Vec::with_capacity(rows.len() + 1);
-        let mut entries = Vec::with_capacity(rows.iter().map(Vec::len).sum());
+        let mut out = Rows::with_capacity(rows.len(), rows.iter().map(Vec::len).sum());
+        out.extend(rows);
+        out
+    }
+
+    fn with_capacity(rows: usize, entries: usize) -> Self {
+        let mut start = Vec::with_capacity(rows + 1);
         start.push(0);
+        Rows { start, entries: Vec::with_capacity(entries) }
+    }
+
+    /// Appends each of `rows` as a row.
+    fn extend<R: IntoIterator<Item = T>>(&mut self, rows: impl IntoIterator<Item = R>) {
         for row in rows {
-            entries.extend(row);
-            start.push(entries.len());
+            self.entries.extend(row);
+            self.start.push(self.entries.len());
         }
-        Rows { start, entries }
     }
 
     /// The rows in order.
@@ -38,11 +47,8 @@ impl<T> Rows<T> {
 
 impl<T, R: IntoIterator<Item = T>> FromIterator<R> for Rows<T> {
     fn from_iter<I: IntoIterator<Item = R>>(rows: I) -> Self {
-        let mut out = Rows { start: vec![0], entries: Vec::new() };
-        for row in rows {
-            out.entries.extend(row);
-            out.start.push(out.entries.len());
-        }
+        let mut out = Rows::with_capacity(0, 0);
+        out.extend(rows);
         out
     }
 }
