@@ -14,7 +14,7 @@ use std::sync::{Mutex, PoisonError};
 
 /// Decodes the entities the site's escaping writes into attribute values.
 fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('&') {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
         return s.into();
     }
     s.replace("&amp;", "&")
@@ -79,14 +79,17 @@ fn body_ranges(html: &str) -> Vec<std::ops::Range<usize>> {
 /// target path with `#fragment` when there is one; `false` for external links (with a
 /// scheme, or protocol-relative).
 fn resolve_into(from: &str, href: &str, out: &mut String) -> bool {
-    if href.is_empty() || href.starts_with("//") || href.split_once(':').is_some_and(|(s, _)| !s.contains('/')) {
+    // Byte searches: every page has dozens of links, and `str`'s char searches cost more.
+    let bytes = href.as_bytes();
+    let scheme = memchr::memchr(b':', bytes).is_some_and(|colon| !bytes[..colon].contains(&b'/'));
+    if href.is_empty() || href.starts_with("//") || scheme {
         return false;
     }
-    let (path, frag) = match href.split_once('#') {
-        Some((p, f)) => (p, f),
+    let (path, frag) = match memchr::memchr(b'#', bytes) {
+        Some(i) => (&href[..i], &href[i + 1..]),
         None => (href, ""),
     };
-    let path = path.split('?').next().unwrap_or(path);
+    let path = memchr::memchr(b'?', path.as_bytes()).map_or(path, |i| &path[..i]);
     out.clear();
     if path.is_empty() {
         out.push_str(from);
@@ -130,13 +133,18 @@ fn walk(from: &str, path: &str, out: &mut String) {
 /// root (`../../x/y/` from `a/b/index.html`) and the rest is a plain path: no `.` or `..`
 /// segment, no `//`, no leading `/`. `None` for anything else, which `walk` resolves.
 fn from_root<'a>(from: &str, href: &'a str) -> Option<&'a str> {
-    let depth = from.bytes().filter(|&b| b == b'/').count();
     let mut rest = href;
-    for _ in 0..depth {
+    for _ in 0..crate::site::depth(from) {
         rest = rest.strip_prefix("../")?;
     }
-    let plain = !rest.starts_with('/') && !rest.contains("//") && rest.split('/').all(|seg| seg != "." && seg != "..");
-    plain.then_some(rest)
+    // An empty segment only at the end (`x/`, or `` itself): not a leading `/`, not `//`.
+    let mut segments = rest.as_bytes().split(|&b| b == b'/').peekable();
+    while let Some(seg) = segments.next() {
+        if (seg.is_empty() && segments.peek().is_some()) || seg == b"." || seg == b".." {
+            return None;
+        }
+    }
+    Some(rest)
 }
 
 /// An id's 64-bit hash: a false match among the ids of one page is as good as impossible.
@@ -205,7 +213,7 @@ impl PageLinks {
             }
             if bodies.iter().any(|r| r.contains(&at)) {
                 // The file must exist; the anchor was checked at the source.
-                target.truncate(target.find('#').unwrap_or(target.len()));
+                target.truncate(memchr::memchr(b'#', target.as_bytes()).unwrap_or(target.len()));
             }
             let start = page.targets.len();
             page.targets.push_str(&target);

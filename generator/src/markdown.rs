@@ -741,18 +741,55 @@ fn collapse_whitespace(s: &str) -> String {
     collapse_counting(s).0
 }
 
-/// `s` with every run of whitespace made one space, and the number of words.
+/// `s` with every run of whitespace made one space, and the number of words: what
+/// `s.split_whitespace()` joined by spaces gives. Bodies are mostly single-spaced, so the
+/// text between two runs that are not already one space is copied in one piece.
 fn collapse_counting(s: &str) -> (String, usize) {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut words = 0;
-    for word in s.split_whitespace() {
-        if words > 0 {
-            out.push(' ');
+    // `s[copied..]` is not yet in `out`; `copied` is always a char boundary.
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if whitespace_at(s, i) == 0 {
+            words += 1;
+            while i < bytes.len() && whitespace_at(s, i) == 0 {
+                i += 1;
+            }
+            continue;
         }
-        out.push_str(word);
-        words += 1;
+        let run = i;
+        while let n @ 1.. = whitespace_at(s, i) {
+            i += n;
+        }
+        if run == 0 {
+            copied = i;
+        } else if i == bytes.len() {
+            out.push_str(&s[copied..run]);
+            copied = i;
+        } else if !(i == run + 1 && bytes[run] == b' ') {
+            out.push_str(&s[copied..run]);
+            out.push(' ');
+            copied = i;
+        }
     }
+    out.push_str(&s[copied..]);
     (out, words)
+}
+
+/// The length of the whitespace character (`char::is_whitespace`) starting at byte `i`
+/// of `s`, or 0 (also past the end). `i` need not be a char boundary: a continuation byte
+/// is never whitespace.
+fn whitespace_at(s: &str, i: usize) -> usize {
+    let Some(&b) = s.as_bytes().get(i) else { return 0 };
+    match b {
+        b' ' | b'\t'..=b'\r' => 1,
+        b if b < 0x80 => 0,
+        // The lead bytes of the non-ASCII whitespace: U+0085, U+00A0, U+1680, U+2000-U+205F, U+3000.
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+        _ => 0,
+    }
 }
 
 #[cfg(test)]
@@ -878,6 +915,24 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The collapsed text and the word count are what `split_whitespace` gives, for text
+        /// mixing words, every kind of whitespace, and other multi-byte characters (whose lead
+        /// bytes are those of the non-ASCII whitespace, or not).
+        #[test]
+        fn collapsing_agrees_with_split_whitespace(
+            s in proptest::collection::vec(prop_oneof![
+                Just("a"), Just("wijk"), Just("é"), Just("—"), Just("\u{3042}"), Just("\u{00A0}"), Just("\u{2003}"),
+                Just("\u{3000}"), Just("\u{1680}"), Just("\u{0085}"), Just("\u{00A9}"), Just("\u{200B}"), Just(" "),
+                Just("  "), Just("\n"), Just("\t"), Just("\r\n"), Just("\u{000B}"), Just("\u{000C}"),
+            ], 0..24).prop_map(|parts| parts.concat())
+        ) {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            prop_assert_eq!(collapse_counting(&s), (words.join(" "), words.len()));
+        }
+    }
 
     /// Knows one page (`publicaties/x.md`) and two media files.
     struct Fake;

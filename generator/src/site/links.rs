@@ -43,11 +43,16 @@ fn path_of(kind: Kind, slug: &str) -> String {
     }
 }
 
+/// How many folders deep the output file or folder `from` is: the `../` a relative link
+/// from it climbs to reach the root (`leeraanbod/x/index.html` and `leeraanbod/x/`: 2).
+pub fn depth(from: &str) -> usize {
+    from.bytes().filter(|&b| b == b'/').count()
+}
+
 /// A link from the page in folder `from` (root-relative, `` for the home page) to the
 /// root-relative `to`; folders get an explicit `index.html` so `file://` works.
 pub fn relative_url(from: &str, to: &str) -> String {
-    let depth = from.matches('/').count();
-    let mut s = "../".repeat(depth);
+    let mut s = "../".repeat(depth(from));
     s.push_str(to);
     if to.is_empty() || to.ends_with('/') {
         s.push_str("index.html");

@@ -11,7 +11,7 @@ pub mod subset;
 
 pub use aggregates::Aggregates;
 pub use lifecycle::{session_status_code, Hidden, OfferPhase};
-pub use links::{relative_url, url_of};
+pub use links::{depth, relative_url, url_of};
 
 use crate::diagnostics::Diagnostic;
 use crate::document::{self, Document, FieldNames, FileContext};
@@ -135,7 +135,7 @@ impl Site {
         }
         // `relative_url(from, url_of(doc))`, written into one string: cards call this for
         // every item they show.
-        let depth = from.matches('/').count();
+        let depth = depth(from);
         let folder = if doc.kind == Kind::Page { "" } else { doc.kind.folder() };
         let mut s = String::with_capacity(3 * depth + folder.len() + doc.slug.len() + 12);
         for _ in 0..depth {
