@@ -75,10 +75,10 @@ fn body_ranges(html: &str) -> Vec<std::ops::Range<usize>> {
     ranges
 }
 
-/// Resolves `href` relative to the file at `from` (`a/b/index.html`) into `out`, as the
-/// target path with `#fragment` when there is one; `false` for external links (with a
-/// scheme, or protocol-relative).
-fn resolve_into(from: &str, href: &str, out: &mut String) -> bool {
+/// Resolves `href` relative to the file at `from` (`a/b/index.html`, `depth` folders
+/// deep: `site::depth(from)`) into `out`, as the target path with `#fragment` when there is
+/// one; `false` for external links (with a scheme, or protocol-relative).
+fn resolve_into(from: &str, depth: usize, href: &str, out: &mut String) -> bool {
     // Byte searches: every page has dozens of links, and `str`'s char searches cost more.
     let bytes = href.as_bytes();
     let scheme = memchr::memchr(b':', bytes).is_some_and(|colon| !bytes[..colon].contains(&b'/'));
@@ -93,7 +93,7 @@ fn resolve_into(from: &str, href: &str, out: &mut String) -> bool {
     out.clear();
     if path.is_empty() {
         out.push_str(from);
-    } else if let Some(rest) = from_root(from, path) {
+    } else if let Some(rest) = from_root(depth, path) {
         // Most links of the site's pages: up to the root, then a plain path.
         out.push_str(rest);
         if path.ends_with('/') {
@@ -129,20 +129,24 @@ fn walk(from: &str, path: &str, out: &mut String) {
     }
 }
 
-/// The root-relative path `href` names when it climbs exactly from `from`'s folder to the
-/// root (`../../x/y/` from `a/b/index.html`) and the rest is a plain path: no `.` or `..`
-/// segment, no `//`, no leading `/`. `None` for anything else, which `walk` resolves.
-fn from_root<'a>(from: &str, href: &'a str) -> Option<&'a str> {
+/// The root-relative path `href` names when it climbs exactly from a page `depth` folders
+/// deep to the root (`../../x/y/` from `a/b/index.html`) and the rest is a plain path: no
+/// `.` or `..` segment, no `//`, no leading `/`. `None` for anything else, which `walk`
+/// resolves.
+fn from_root(depth: usize, href: &str) -> Option<&str> {
     let mut rest = href;
-    for _ in 0..crate::site::depth(from) {
+    for _ in 0..depth {
         rest = rest.strip_prefix("../")?;
     }
     // An empty segment only at the end (`x/`, or `` itself): not a leading `/`, not `//`.
-    let mut segments = rest.as_bytes().split(|&b| b == b'/').peekable();
-    while let Some(seg) = segments.next() {
-        if (seg.is_empty() && segments.peek().is_some()) || seg == b"." || seg == b".." {
+    let bytes = rest.as_bytes();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'/', bytes).chain([bytes.len()]) {
+        let seg = &bytes[start..end];
+        if (seg.is_empty() && end < bytes.len()) || seg == b"." || seg == b".." {
             return None;
         }
+        start = end + 1;
     }
     Some(rest)
 }
@@ -174,7 +178,7 @@ impl Default for LinkIndex {
 
 #[derive(Debug, Default)]
 struct Files {
-    paths: HashSet<String>,
+    paths: HashSet<String, foldhash::fast::FixedState>,
     /// Per HTML page with ids: their hashes, sorted (a large site has millions of ids).
     ids: FastMap<String, Box<[u64]>>,
 }
@@ -200,6 +204,7 @@ impl PageLinks {
     fn read(path: &str, text: &str) -> Self {
         let mut page = PageLinks::default();
         let bodies = body_ranges(text);
+        let depth = crate::site::depth(path);
         let mut target = String::new();
         for (attr, raw) in attributes(text) {
             let at = raw.as_ptr() as usize - text.as_ptr() as usize;
@@ -208,7 +213,7 @@ impl PageLinks {
                 page.ids.push(id_hash(&value));
                 continue;
             }
-            if !resolve_into(path, &value, &mut target) {
+            if !resolve_into(path, depth, &value, &mut target) {
                 continue;
             }
             if bodies.iter().any(|r| r.contains(&at)) {
@@ -428,7 +433,7 @@ mod tests {
                     }
                     slow.clear();
                     walk(from, &path, &mut slow);
-                    if let Some(r) = from_root(from, &path) {
+                    if let Some(r) = from_root(crate::site::depth(from), &path) {
                         short += 1;
                         fast.clear();
                         fast.push_str(r);
@@ -468,11 +473,11 @@ mod tests {
             ("a/index.html", "../../../x", "x"),
         ];
         for (from, href, want) in cases {
-            assert!(resolve_into(from, href, &mut out), "{href}");
+            assert!(resolve_into(from, crate::site::depth(from), href, &mut out), "{href}");
             assert_eq!(out, want, "{from} {href}");
         }
         for external in ["https://x.nl/", "mailto:a@b.nl", "//cdn.x/y", "", "javascript:x"] {
-            assert!(!resolve_into("a/index.html", external, &mut out), "{external}");
+            assert!(!resolve_into("a/index.html", 1, external, &mut out), "{external}");
         }
     }
 }

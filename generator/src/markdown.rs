@@ -754,8 +754,13 @@ fn collapse_counting(s: &str) -> (String, usize) {
     while i < bytes.len() {
         if whitespace_at(s, i) == 0 {
             words += 1;
-            while i < bytes.len() && whitespace_at(s, i) == 0 {
+            // On to the end of the word: the next byte that may start whitespace and does.
+            loop {
                 i += 1;
+                i += bytes[i..].iter().position(|&b| MAY_BE_SPACE[usize::from(b)]).unwrap_or(bytes.len() - i);
+                if i == bytes.len() || whitespace_at(s, i) > 0 {
+                    break;
+                }
             }
             continue;
         }
@@ -778,16 +783,26 @@ fn collapse_counting(s: &str) -> (String, usize) {
     (out, words)
 }
 
-/// The length of the whitespace character (`char::is_whitespace`) starting at byte `i`
-/// of `s`, or 0 (also past the end). `i` need not be a char boundary: a continuation byte
-/// is never whitespace.
+/// The bytes that can start a whitespace character (`char::is_whitespace`): ASCII
+/// whitespace, and the lead bytes of U+0085, U+00A0, U+1680, U+2000-U+205F and U+3000.
+const MAY_BE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    t
+};
+
+/// The length of the whitespace character starting at byte `i` of `s`, or 0 (also past
+/// the end). `i` need not be a char boundary: a continuation byte is never whitespace.
 fn whitespace_at(s: &str, i: usize) -> usize {
-    let Some(&b) = s.as_bytes().get(i) else { return 0 };
-    match b {
-        b' ' | b'\t'..=b'\r' => 1,
-        b if b < 0x80 => 0,
-        // The lead bytes of the non-ASCII whitespace: U+0085, U+00A0, U+1680, U+2000-U+205F, U+3000.
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+    match s.as_bytes().get(i) {
+        Some(&b) if MAY_BE_SPACE[usize::from(b)] => match b {
+            0..0x80 => 1,
+            _ => s[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+        },
         _ => 0,
     }
 }
@@ -916,6 +931,17 @@ fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Optio
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Every whitespace character of Unicode starts with a byte the table marks.
+    #[test]
+    fn the_table_knows_every_whitespace_lead_byte() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            assert!(MAY_BE_SPACE[usize::from(s.as_bytes()[0])], "{c:?}");
+            assert_eq!(whitespace_at(s, 0), s.len(), "{c:?}");
+        }
+    }
 
     proptest! {
         /// The collapsed text and the word count are what `split_whitespace` gives, for text

@@ -19,7 +19,7 @@ use anyhow::{Context, Result};
 use minijinja::{Environment, UndefinedBehavior};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use views::*;
 
 /// The default layouts, compiled into the binary so `leernet` works from any folder.
@@ -225,12 +225,20 @@ pub fn render_into(site: &Site, layouts: &Layouts, which: Which, sink: &dyn Sink
     };
     // The one wanted file is rendered: the remaining steps can be skipped.
     let done = || matches!(which, Which::One(_)) && made.load(Ordering::Relaxed);
+    // The size of the last page of each layout: the next page's buffer starts a little
+    // larger, so it is written without growing (and copying) its buffer on the way.
+    let last_size: crate::FastMap<&str, AtomicUsize> =
+        layouts.files.keys().map(|name| (name.as_str(), AtomicUsize::new(0))).collect();
     let render = |name: &str, path: String, ctx: minijinja::Value| -> Result<OutputFile> {
-        let html = env
-            .get_template(name)
-            .and_then(|t| t.render(ctx))
+        let last = last_size.get(name);
+        let mut bytes = Vec::with_capacity(last.map_or(0, |n| n.load(Ordering::Relaxed) * 9 / 8));
+        env.get_template(name)
+            .and_then(|t| t.render_captured_to(ctx, &mut bytes))
             .with_context(|| format!("rendering {path} with layout {name}"))?;
-        Ok(OutputFile { path, bytes: html.into_bytes() })
+        if let Some(last) = last {
+            last.store(bytes.len(), Ordering::Relaxed);
+        }
+        Ok(OutputFile { path, bytes })
     };
     crate::feeds::prepare(site);
     let visible: Vec<usize> = match which {
