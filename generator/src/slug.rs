@@ -28,7 +28,8 @@ pub fn is_reserved(s: &str) -> bool {
 /// Idempotent: `slugify(slugify(x)) == slugify(x)`. May return an empty string for text
 /// without letters or digits; callers decide what to do with that.
 pub fn slugify(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
+    // ASCII text is already in NFC (most headings are): only other text is normalised.
+    let nfc: std::borrow::Cow<str> = if text.is_ascii() { text.into() } else { text.nfc().collect::<String>().into() };
     let mut ascii = String::with_capacity(nfc.len());
     for c in nfc.chars() {
         match c {
