@@ -238,6 +238,11 @@ pub fn render_into(site: &Site, layouts: &Layouts, which: Which, sink: &dyn Sink
         if let Some(last) = last {
             last.store(bytes.len(), Ordering::Relaxed);
         }
+        // A small page after a large one: it should not hold the large one's room where
+        // pages are kept (the dev server, bundles).
+        if bytes.capacity() > 2 * bytes.len() {
+            bytes.shrink_to_fit();
+        }
         Ok(OutputFile { path, bytes })
     };
     crate::feeds::prepare(site);
