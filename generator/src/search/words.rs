@@ -70,14 +70,16 @@ impl Words {
     /// `count` of each of `texts`, under one shared lock for all of them: an item's short
     /// texts are counted together, instead of both threads taking the lock for each.
     pub fn count_all(&self, texts: &[&str]) -> Vec<WordCounts> {
-        let mut counts: Vec<FastMap<u32, u32>> = texts.iter().map(|_| FastMap::default()).collect();
+        // Each text's word numbers, one per occurrence, sorted and counted at the end: a
+        // push per word instead of a hash map update.
+        let mut seen: Vec<Vec<u32>> = texts.iter().map(|t| Vec::with_capacity(t.len() / 8)).collect();
         let mut new: Vec<FastMap<Box<str>, u32>> = texts.iter().map(|_| FastMap::default()).collect();
         {
             let table = self.0.read().unwrap_or_else(PoisonError::into_inner);
-            for ((text, counts), new) in texts.iter().zip(&mut counts).zip(&mut new) {
+            for ((text, seen), new) in texts.iter().zip(&mut seen).zip(&mut new) {
                 analysis::for_each_word(text, |w| match table.ids.get(w) {
                     Some(&NOT_INDEXED) => {}
-                    Some(&id) => *counts.entry(id).or_default() += 1,
+                    Some(&id) => seen.push(id),
                     None => match new.get_mut(w) {
                         Some(n) => *n += 1,
                         None => {
@@ -89,20 +91,25 @@ impl Words {
         }
         if new.iter().any(|n| !n.is_empty()) {
             let mut table = self.0.write().unwrap_or_else(PoisonError::into_inner);
-            for (new, counts) in new.into_iter().zip(&mut counts) {
+            for (new, seen) in new.into_iter().zip(&mut seen) {
                 for (w, n) in new {
                     let id = table.add(&w);
                     if id != NOT_INDEXED {
-                        *counts.entry(id).or_default() += n;
+                        seen.extend(std::iter::repeat_n(id, n as usize));
                     }
                 }
             }
         }
-        counts
-            .into_iter()
-            .map(|counts| {
-                let mut out: WordCounts = counts.into_iter().collect();
-                out.sort_unstable();
+        seen.into_iter()
+            .map(|mut ids| {
+                ids.sort_unstable();
+                let mut out: WordCounts = Vec::new();
+                for id in ids {
+                    match out.last_mut() {
+                        Some((last, n)) if *last == id => *n += 1,
+                        _ => out.push((id, 1)),
+                    }
+                }
                 out
             })
             .collect()
