@@ -449,3 +449,38 @@ fn sitemap(ctx: &Ctx) -> SitemapView {
     }
     SitemapView { groups }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A layout that overrides one file may still call `m.card(c)` and `m.value(v)` of the
+    /// built-in macros: they render exactly what the list macros render for one element.
+    #[test]
+    fn single_card_and_value_macros_match_the_list_macros() {
+        let mut env = Layouts::defaults().environment().unwrap();
+        env.add_template(
+            "t.html",
+            r#"{% import "macros.html" as m %}{{ m.card(c, 2) }}|{{ m.cards([c], 2) }}|{{ m.value(v) }}|{{ m.values([v], ", ") }}"#,
+        )
+        .unwrap();
+        let date = minijinja::context! { iso => "2026-01-02", text => "2 januari 2026" };
+        let c = minijinja::context! {
+            href => "../x/index.html", title => "Wijk & werk", kind_label => "Leeraanbod", badge => "Open",
+            date => date, date_label => "Start", summary => "Kort.", note => "Noot."
+        };
+        let v = minijinja::context! { href => "https://x.nl/", external => true, text => "X" };
+        let out = env.get_template("t.html").unwrap().render(minijinja::context! { c => c, v => v }).unwrap();
+        let parts: Vec<&str> = out.split('|').collect();
+        assert_eq!(parts.len(), 4, "{out}");
+        assert_eq!(parts[0], parts[1]);
+        assert!(parts[0].starts_with(r#"<li class="card">"#), "{out}");
+        assert!(
+            parts[0].contains(r#"<h2 class="card-title"><a href="../x/index.html">Wijk &amp; werk</a></h2>"#),
+            "{out}"
+        );
+        assert!(parts[0].contains(r#"<p class="card-note">Noot.</p>"#), "{out}");
+        assert_eq!(parts[2], parts[3]);
+        assert!(parts[2].starts_with(r#"<a class="external" href="https://x.nl/">X"#), "{out}");
+    }
+}

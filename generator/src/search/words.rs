@@ -103,14 +103,7 @@ impl Words {
         seen.into_iter()
             .map(|mut ids| {
                 ids.sort_unstable();
-                let mut out: WordCounts = Vec::new();
-                for id in ids {
-                    match out.last_mut() {
-                        Some((last, n)) if *last == id => *n += 1,
-                        _ => out.push((id, 1)),
-                    }
-                }
-                out
+                ids.chunk_by(|a, b| a == b).map(|same| (same[0], same.len() as u32)).collect()
             })
             .collect()
     }
