@@ -148,7 +148,7 @@ impl Ctx<'_> {
             title: title.to_string(),
             description: description.map(|d| truncate(d, 160)),
             lang: lang.unwrap_or(site.config.language.as_deref().unwrap_or("nl")).to_string(),
-            root: "../".repeat(self.from.matches('/').count()),
+            root: "../".repeat(crate::site::depth(&self.from)),
             canonical: site.config.base_url.as_ref().map(|b| format!("{b}{}", self.from)),
             nav,
             footer,
