@@ -483,4 +483,37 @@ mod tests {
         assert_eq!(parts[2], parts[3]);
         assert!(parts[2].starts_with(r#"<a class="external" href="https://x.nl/">X"#), "{out}");
     }
+
+    /// `details` writes its rows' values itself (one macro call per box, not per row): each
+    /// row's `<dd>` holds exactly what `values` renders for that row, for every kind of value.
+    #[test]
+    fn details_rows_render_as_the_values_macro() {
+        let mut env = Layouts::defaults().environment().unwrap();
+        env.add_template(
+            "t.html",
+            r#"{% import "macros.html" as m %}{{ m.details(rows) }}|{% for r in rows %}{{ m.values(r.values, r.joiner) }}|{% endfor %}"#,
+        )
+        .unwrap();
+        let value = |text: &str, href: Option<&str>, date: Option<&str>, external: bool| {
+            minijinja::context! { text => text, href => href, date => date, external => external }
+        };
+        let rows = vec![
+            minijinja::context! {
+                label => "Aanbieder", joiner => ", ",
+                values => vec![value("A & B", Some("../a/index.html"), None, false), value("Landelijk", Some("https://x.nl/"), None, true)]
+            },
+            minijinja::context! {
+                label => "Periode", joiner => " tot en met ",
+                values => vec![value("1 mei", None, Some("2026-05-01"), false), value("2 mei", None, Some("2026-05-02"), false)]
+            },
+            minijinja::context! { label => "Vorm", joiner => ", ", values => vec![value("Training", None, None, false)] },
+        ];
+        let out = env.get_template("t.html").unwrap().render(minijinja::context! { rows => rows }).unwrap();
+        let parts: Vec<&str> = out.split('|').collect();
+        assert_eq!(parts.len(), 5, "{out}");
+        let dds: Vec<&str> = parts[0].split("<dd>").skip(1).map(|d| d.split("</dd>").next().unwrap()).collect();
+        assert_eq!(dds, parts[1..4].to_vec(), "{out}");
+        assert!(parts[1].contains(r#"<a href="../a/index.html">A &amp; B</a>, <a class="external""#), "{out}");
+        assert_eq!(parts[2], r#"<time datetime="2026-05-01">1 mei</time> tot en met <time datetime="2026-05-02">2 mei</time>"#);
+    }
 }
