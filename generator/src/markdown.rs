@@ -98,7 +98,7 @@ pub fn render(body: &str, resolver: &dyn LinkResolver) -> Rendered {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut renderer = Renderer::new(resolver);
+    let mut renderer = Renderer::new(resolver, body.len());
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         renderer.event(event, range.start);
     }
@@ -155,11 +155,13 @@ struct Renderer<'a, 'r> {
 }
 
 impl<'a, 'r> Renderer<'a, 'r> {
-    fn new(resolver: &'r dyn LinkResolver) -> Self {
+    /// `len`, the Markdown's length, sizes the event list and the text up front: a body of
+    /// a few kilobytes would otherwise grow (and copy) them a dozen times.
+    fn new(resolver: &'r dyn LinkResolver, len: usize) -> Self {
         Renderer {
             resolver,
-            out: Vec::new(),
-            text: String::new(),
+            out: Vec::with_capacity(len / 32 + 8),
+            text: String::with_capacity(len),
             headings: Vec::new(),
             internal_links: Vec::new(),
             issues: Vec::new(),

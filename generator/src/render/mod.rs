@@ -514,6 +514,9 @@ mod tests {
         let dds: Vec<&str> = parts[0].split("<dd>").skip(1).map(|d| d.split("</dd>").next().unwrap()).collect();
         assert_eq!(dds, parts[1..4].to_vec(), "{out}");
         assert!(parts[1].contains(r#"<a href="../a/index.html">A &amp; B</a>, <a class="external""#), "{out}");
-        assert_eq!(parts[2], r#"<time datetime="2026-05-01">1 mei</time> tot en met <time datetime="2026-05-02">2 mei</time>"#);
+        assert_eq!(
+            parts[2],
+            r#"<time datetime="2026-05-01">1 mei</time> tot en met <time datetime="2026-05-02">2 mei</time>"#
+        );
     }
 }
