@@ -27,7 +27,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// A ranked suggestion.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Suggestion {
     pub item: usize,
     pub score: f64,
@@ -572,7 +572,7 @@ impl Space<'_> {
         crate::keep_first(&mut ranked, SHOWN + confirmed(site, q).len(), order);
         // A new list of the kept few: every question's list is kept until the pages are
         // written, and the scored candidates' room (hundreds each) would stay with it.
-        ranked.iter().map(|(s, _)| s.clone()).collect()
+        ranked.iter().map(|&(s, _)| s).collect()
     }
 
     /// Whether candidate number `c` is among the `TOP` of `rank(q)`: true when `rank`

@@ -454,23 +454,27 @@ fn sitemap(ctx: &Ctx) -> SitemapView {
 mod tests {
     use super::*;
 
+    /// `template` rendered with the built-in layouts' macros imported as `m`.
+    fn with_builtin_macros(template: &str, ctx: minijinja::Value) -> String {
+        let mut env = Layouts::defaults().environment().unwrap();
+        env.add_template_owned("t.html", format!(r#"{{% import "macros.html" as m %}}{template}"#)).unwrap();
+        env.get_template("t.html").unwrap().render(ctx).unwrap()
+    }
+
     /// A layout that overrides one file may still call `m.card(c)` and `m.value(v)` of the
     /// built-in macros: they render exactly what the list macros render for one element.
     #[test]
     fn single_card_and_value_macros_match_the_list_macros() {
-        let mut env = Layouts::defaults().environment().unwrap();
-        env.add_template(
-            "t.html",
-            r#"{% import "macros.html" as m %}{{ m.card(c, 2) }}|{{ m.cards([c], 2) }}|{{ m.value(v) }}|{{ m.values([v], ", ") }}"#,
-        )
-        .unwrap();
         let date = minijinja::context! { iso => "2026-01-02", text => "2 januari 2026" };
         let c = minijinja::context! {
             href => "../x/index.html", title => "Wijk & werk", kind_label => "Leeraanbod", badge => "Open",
             date => date, date_label => "Start", summary => "Kort.", note => "Noot."
         };
         let v = minijinja::context! { href => "https://x.nl/", external => true, text => "X" };
-        let out = env.get_template("t.html").unwrap().render(minijinja::context! { c => c, v => v }).unwrap();
+        let out = with_builtin_macros(
+            r#"{{ m.card(c, 2) }}|{{ m.cards([c], 2) }}|{{ m.value(v) }}|{{ m.values([v], ", ") }}"#,
+            minijinja::context! { c => c, v => v },
+        );
         let parts: Vec<&str> = out.split('|').collect();
         assert_eq!(parts.len(), 4, "{out}");
         assert_eq!(parts[0], parts[1]);
@@ -488,12 +492,6 @@ mod tests {
     /// row's `<dd>` holds exactly what `values` renders for that row, for every kind of value.
     #[test]
     fn details_rows_render_as_the_values_macro() {
-        let mut env = Layouts::defaults().environment().unwrap();
-        env.add_template(
-            "t.html",
-            r#"{% import "macros.html" as m %}{{ m.details(rows) }}|{% for r in rows %}{{ m.values(r.values, r.joiner) }}|{% endfor %}"#,
-        )
-        .unwrap();
         let value = |text: &str, href: Option<&str>, date: Option<&str>, external: bool| {
             minijinja::context! { text => text, href => href, date => date, external => external }
         };
@@ -508,7 +506,10 @@ mod tests {
             },
             minijinja::context! { label => "Vorm", joiner => ", ", values => vec![value("Training", None, None, false)] },
         ];
-        let out = env.get_template("t.html").unwrap().render(minijinja::context! { rows => rows }).unwrap();
+        let out = with_builtin_macros(
+            r#"{{ m.details(rows) }}|{% for r in rows %}{{ m.values(r.values, r.joiner) }}|{% endfor %}"#,
+            minijinja::context! { rows => rows },
+        );
         let parts: Vec<&str> = out.split('|').collect();
         assert_eq!(parts.len(), 5, "{out}");
         let dds: Vec<&str> = parts[0].split("<dd>").skip(1).map(|d| d.split("</dd>").next().unwrap()).collect();

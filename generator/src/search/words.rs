@@ -105,8 +105,7 @@ impl Words {
                 ids.sort_unstable();
                 // Sized exactly: a body's counts are kept for the whole build, and a list
                 // grown by doubling would keep a quarter more room on average.
-                let distinct = 1 + ids.windows(2).filter(|w| w[0] != w[1]).count();
-                let mut counts = Vec::with_capacity(if ids.is_empty() { 0 } else { distinct });
+                let mut counts = Vec::with_capacity(ids.chunk_by(|a, b| a == b).count());
                 counts.extend(ids.chunk_by(|a, b| a == b).map(|same| (same[0], same.len() as u32)));
                 counts
             })
