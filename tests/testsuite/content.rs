@@ -279,3 +279,23 @@ fn every_item_is_found_by_its_slug_and_linked_from_any_depth() {
     let theme = site.docs.iter().find(|d| d.kind == Kind::Theme).unwrap();
     assert_eq!(site.lookup(Kind::Offer, &theme.slug), None);
 }
+
+/// No page of the real site has an id twice: a body heading never takes the id of a part
+/// of the layout (`## Inhoud` against the skip link's `<main id="inhoud">`), so the skip
+/// link and every section's `aria-labelledby` reach their own element.
+#[test]
+fn every_id_on_every_page_is_unique() {
+    let site = real_site();
+    let files = leernet::render::render_site(&site, &leernet::render::Layouts::defaults()).unwrap();
+    let mut pages = 0;
+    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
+        let html = String::from_utf8_lossy(&f.bytes);
+        let mut seen = BTreeSet::new();
+        for part in html.split(" id=\"").skip(1) {
+            let id = &part[..part.find('"').unwrap()];
+            assert!(seen.insert(id.to_string()), "{}: id \"{id}\" twice", f.path);
+        }
+        pages += 1;
+    }
+    assert!(pages > 100, "{pages} pages");
+}

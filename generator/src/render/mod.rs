@@ -461,6 +461,38 @@ mod tests {
         env.get_template("t.html").unwrap().render(ctx).unwrap()
     }
 
+    /// Every id the built-in item page writes outside the body is one that body headings
+    /// leave alone (`markdown::LAYOUT_IDS`): otherwise `## Meer weten` would give the page
+    /// two `meer-weten`s and the contacts section's `aria-labelledby` the wrong heading.
+    #[test]
+    fn body_headings_leave_every_id_of_the_item_layouts_alone() {
+        use crate::markdown::taken_by_layout;
+        let mut ids = Vec::new();
+        for name in ["base.html", "item.html", "macros.html"] {
+            let text = DEFAULT_LAYOUTS.iter().find(|(n, _)| *n == name).unwrap().1;
+            for part in text.split("id=\"").skip(1) {
+                let id: String = part.chars().take_while(|&c| c != '"').collect();
+                ids.push(id);
+            }
+        }
+        assert!(ids.len() >= 12, "{ids:?}");
+        for id in ids {
+            match id.split_once("{{") {
+                // `sectie-{{ sec.id }}` and `bijeenkomst-{{ s.number }}`.
+                Some(("sectie-", _)) => {
+                    for &(_, sec, _, _) in theme::SECTIONS {
+                        assert!(taken_by_layout(&format!("sectie-{sec}")), "sectie-{sec}");
+                    }
+                }
+                Some(("bijeenkomst-", _)) => {
+                    assert!(taken_by_layout("bijeenkomst-1") && taken_by_layout("bijeenkomst-12"))
+                }
+                Some(_) => panic!("an id the test does not know: {id}"),
+                None => assert!(taken_by_layout(&id), "{id} is not in markdown::LAYOUT_IDS"),
+            }
+        }
+    }
+
     /// A layout that overrides one file may still call `m.card(c)` and `m.value(v)` of the
     /// built-in macros: they render exactly what the list macros render for one element.
     #[test]

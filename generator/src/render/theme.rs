@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::model::Kind;
 
 /// Kind, anchor id, heading, and what an empty section says.
-const SECTIONS: &[(Kind, &str, &str, &str)] = &[
+pub(super) const SECTIONS: &[(Kind, &str, &str, &str)] = &[
     (Kind::Offer, "leeraanbod", "Leeraanbod", "Er is nog geen leeraanbod over dit thema."),
     (Kind::LearningCircle, "leerkringen", "Leerkringen", "Er is nog geen leerkring over dit thema."),
     (Kind::Publication, "publicaties", "Publicaties", "Er zijn nog geen publicaties over dit thema."),
