@@ -8,6 +8,7 @@
 //! ammonia (once, on the whole rendered body), because that is the expensive part and
 //! most pages have none.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -41,6 +42,19 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+}
+
+/// The id for a part of the page beside the body (a layout's section, the skip link's
+/// target): `base`, or, when a heading of the body has it, the first of `base-1`,
+/// `base-2`, ... that none has. The body keeps the ids editors link to (`## Meer weten`
+/// is `#meer-weten`); the layout's own part moves aside, so no id is on a page twice.
+pub fn id_beside<'a>(headings: &[Heading], base: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
+    let base = base.into();
+    let taken = |id: &str| headings.iter().any(|h| h.id == id);
+    if !taken(&base) {
+        return base;
+    }
+    (1..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).map_or(base, Cow::Owned)
 }
 
 /// A link to another content file as written in the body.
@@ -522,22 +536,9 @@ impl<'a, 'r> Renderer<'a, 'r> {
             *label = id;
         }
         for (offset, anchor) in std::mem::take(&mut self.fragments) {
-            if self.ids.used.contains(&anchor) {
-                continue;
+            if !self.ids.used.contains(&anchor) {
+                self.issue(offset, IssueSeverity::Warning, format!("no heading \"#{anchor}\" on this page"));
             }
-            let message = if taken_by_layout(&anchor) {
-                // The editor most likely means their own heading of that text.
-                match self.headings.iter().find(|h| h.id.strip_prefix(anchor.as_str()).is_some_and(|r| r.starts_with('-'))) {
-                    Some(h) => format!(
-                        "\"#{anchor}\" is the page layout's own section; the heading \"{}\" has the id \"{}\": link to \"#{}\"",
-                        h.text, h.id, h.id
-                    ),
-                    None => format!("\"#{anchor}\" is the page layout's own section, not a heading of this body"),
-                }
-            } else {
-                format!("no heading \"#{anchor}\" on this page")
-            };
-            self.issue(offset, IssueSeverity::Warning, message);
         }
     }
 
@@ -587,45 +588,7 @@ fn removal_warning(name: &str, tag: &str) -> Option<String> {
     }
 }
 
-/// The ids the built-in layouts give an item page's own parts (base.html's `inhoud`, the
-/// sections of item.html, a theme page's `sectie-...` and a circle's `bijeenkomst-N`). A
-/// body heading with the same text gets a suffix instead (`## Meer weten` is
-/// `meer-weten-1`): every id on the page stays unique, and each section's
-/// `aria-labelledby` and the skip link point at the layout's own element.
-pub const LAYOUT_IDS: &[&str] = &[
-    "inhoud",
-    "gegevens",
-    "bijeenkomsten",
-    "subthemas",
-    "gekoppeld",
-    "mogelijk-passend",
-    "sluit-aan",
-    "meer-info",
-    "meer-weten",
-    "genoemd-in",
-    "zie-ook",
-    "sectie-leeraanbod",
-    "sectie-leerkringen",
-    "sectie-publicaties",
-    "sectie-praktijkvoorbeelden",
-    "sectie-wat-werkt",
-    "sectie-leervragen",
-    "sectie-lacunes",
-];
-
-/// Sessions are numbered from 1; a circle with more than this many is not expected.
-const LAYOUT_SESSION_IDS: usize = 999;
-
-/// Whether the built-in layouts use `id` on an item page (see `LAYOUT_IDS`).
-pub fn taken_by_layout(id: &str) -> bool {
-    LAYOUT_IDS.contains(&id)
-        || id.strip_prefix("bijeenkomst-").is_some_and(|n| {
-            !n.starts_with('0') && n.parse::<usize>().is_ok_and(|n| (1..=LAYOUT_SESSION_IDS).contains(&n))
-        })
-}
-
-/// Hands out heading ids unique within one page: `aanpak`, `aanpak-1`, `aanpak-2`,
-/// leaving out the layouts' own ids.
+/// Hands out heading ids unique within one page: `aanpak`, `aanpak-1`, `aanpak-2`.
 #[derive(Default)]
 struct IdAllocator {
     used: HashSet<String>,
@@ -635,7 +598,7 @@ struct IdAllocator {
 
 impl IdAllocator {
     fn allocate(&mut self, base: String) -> String {
-        if !self.used.contains(&base) && !taken_by_layout(&base) {
+        if !self.used.contains(&base) {
             self.used.insert(base.clone());
             return base;
         }
@@ -643,7 +606,7 @@ impl IdAllocator {
         loop {
             let candidate = format!("{base}-{n}");
             *n += 1;
-            if !taken_by_layout(&candidate) && self.used.insert(candidate.clone()) {
+            if self.used.insert(candidate.clone()) {
                 return candidate;
             }
         }
@@ -1070,34 +1033,13 @@ mod tests {
     }
 
     #[test]
-    fn headings_leave_the_layouts_ids_alone() {
-        let out = r("## Inhoud\n\n## Meer weten\n\n## Zie ook\n\n## Bijeenkomst 2\n\n## Bijeenkomst\n\n## Bijeenkomst\n\n## Meer weten\n");
-        let ids: Vec<&str> = out.headings.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            [
-                "inhoud-1",
-                "meer-weten-1",
-                "zie-ook-1",
-                "bijeenkomst-2-1",
-                "bijeenkomst",
-                "bijeenkomst-1000",
-                "meer-weten-2"
-            ]
-        );
-        // Explicit ids and footnotes too.
-        let out = r("## Aanpak {#gegevens}\n\nTekst[^zie-ook].\n\n[^zie-ook]: Bron.\n");
-        assert_eq!(out.headings[0].id, "gegevens-1");
-        assert!(!out.html.contains("id=\"zie-ook\""), "{}", out.html);
-        // A same-page link to such an id is pointed at the heading it most likely means.
-        let out = r("## Meer weten\n\nZie [hier](#meer-weten).\n");
-        assert_eq!(
-            warnings(&out),
-            ["\"#meer-weten\" is the page layout's own section; the heading \"Meer weten\" has the id \"meer-weten-1\": link to \"#meer-weten-1\""]
-        );
-        assert!(
-            taken_by_layout("bijeenkomst-7") && !taken_by_layout("bijeenkomst-07") && !taken_by_layout("bijeenkomst-x")
-        );
+    fn parts_beside_the_body_move_aside_for_its_headings() {
+        let out = r("## Inhoud\n\n## Meer weten\n\n## Meer weten\n");
+        assert_eq!(id_beside(&out.headings, "inhoud"), "inhoud-1");
+        // `meer-weten-1` is the second heading's: the layout's part takes the next.
+        assert_eq!(id_beside(&out.headings, "meer-weten"), "meer-weten-2");
+        assert_eq!(id_beside(&out.headings, "zie-ook"), "zie-ook");
+        assert_eq!(id_beside(&[], "inhoud"), "inhoud");
     }
 
     #[test]

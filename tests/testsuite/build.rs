@@ -632,3 +632,56 @@ fn example_ci_workflows_are_valid_yaml_and_run_the_check() {
     let (v, _) = leernet::yaml::parse_file::<serde_json::Value>(&gl).unwrap();
     assert_eq!(v["leernet-check"]["artifacts"]["reports"]["codequality"], "gl-code-quality-report.json");
 }
+
+/// Ids of the id attributes in `html`, in order.
+fn ids(html: &str) -> Vec<String> {
+    html.split(" id=\"").skip(1).map(|p| p[..p.find('"').unwrap()].to_string()).collect()
+}
+
+#[test]
+fn body_headings_keep_their_ids_and_the_layouts_sections_move_aside() {
+    let t = Tree::base();
+    let theme = std::fs::read_to_string(t.content().join("themas/armoede-en-schulden.md")).unwrap();
+    t.write(
+        "themas/armoede-en-schulden.md",
+        format!("{theme}\n## Inhoud\n\nTekst.\n\n## Meer weten\n\nTekst.\n\n## Sectie leeraanbod\n\nTekst.\n"),
+    );
+    let circle = std::fs::read_to_string(t.content().join("leerkringen/leerkring-armoede.md")).unwrap();
+    t.write("leerkringen/leerkring-armoede.md", format!("{circle}\n## Bijeenkomst 1\n\nWat we doen.\n"));
+    // Editors link to the body's headings by their own ids: no warning, even under --strict.
+    let offer = std::fs::read_to_string(t.content().join("leeraanbod/werkatelier-vrijwillige-inzet.md")).unwrap();
+    t.write(
+        "leeraanbod/werkatelier-vrijwillige-inzet.md",
+        format!("{offer}\nZie [de inhoud](@/themas/armoede-en-schulden.md#inhoud) en [meer](@/themas/armoede-en-schulden.md#meer-weten).\n"),
+    );
+    let run = t.build(&["--strict", "--base-url", "https://kennis.example.nl/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = read(&t, "themas/armoede-en-schulden/index.html");
+    assert!(page.contains(r#"<h2 id="inhoud">Inhoud</h2>"#), "{page}");
+    assert!(page.contains(r#"<h2 id="meer-weten">Meer weten</h2>"#), "{page}");
+    // The skip link, the contacts box and the theme's offers section take the next free id.
+    assert!(page.contains(r##"<a class="skiplink" href="#inhoud-1">"##), "{page}");
+    assert!(page.contains(r#"<main id="inhoud-1""#), "{page}");
+    assert!(page.contains(r#"aria-labelledby="meer-weten-1"><h2 id="meer-weten-1">Meer weten?</h2>"#), "{page}");
+    assert!(page.contains(r#"aria-labelledby="sectie-leeraanbod-1">"#), "{page}");
+    let circle = read(&t, "leerkringen/leerkring-armoede/index.html");
+    assert!(circle.contains(r#"<h2 id="bijeenkomst-1">Bijeenkomst 1</h2>"#), "{circle}");
+    assert!(circle.contains(r#"id="bijeenkomst-1-1""#), "{circle}");
+    // The calendar and the structured data point at the session, not at the heading.
+    // (Lines are folded at 75 octets.)
+    let ics = read(&t, "leerkringen/leerkring-armoede/bijeenkomsten.ics").replace("\r\n ", "");
+    assert!(ics.contains("leerkringen/leerkring-armoede/#bijeenkomst-1-1"), "{ics}");
+    assert!(circle.contains(r#"leerkringen/leerkring-armoede/#bijeenkomst-1-1""#), "{circle}");
+    for path in ["themas/armoede-en-schulden/index.html", "leerkringen/leerkring-armoede/index.html", "index.html"] {
+        let all = ids(&read(&t, path));
+        let unique: std::collections::BTreeSet<&String> = all.iter().collect();
+        assert_eq!(unique.len(), all.len(), "{path}: {all:?}");
+    }
+    // A page without such headings keeps the plain ids.
+    let offer = read(&t, "leeraanbod/werkatelier-vrijwillige-inzet/index.html");
+    assert!(
+        offer.contains(r#"<main id="inhoud""#) && offer.contains(r#"<h2 id="meer-weten">Meer weten?</h2>"#),
+        "{offer}"
+    );
+    assert!(offer.contains("themas/armoede-en-schulden/index.html#inhoud"), "{offer}");
+}

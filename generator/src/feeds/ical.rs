@@ -83,7 +83,7 @@ fn calendar(site: &Site, name: &str, circles: &[usize]) -> String {
         let doc = &site.docs[c];
         let Raw::LearningCircle(circle) = &doc.raw else { continue };
         for session in &circle.sessions {
-            event(&mut s, site, doc, circle, session, &host, &stamp);
+            event(&mut s, site, (c, doc), circle, session, &host, &stamp);
         }
     }
     line(&mut s, "END:VCALENDAR");
@@ -93,7 +93,7 @@ fn calendar(site: &Site, name: &str, circles: &[usize]) -> String {
 fn event(
     s: &mut String,
     site: &Site,
-    doc: &crate::document::Document,
+    (c, doc): (usize, &crate::document::Document),
     circle: &model::LearningCircle,
     session: &model::Session,
     host: &str,
@@ -137,7 +137,7 @@ fn event(
         line(s, &format!("DESCRIPTION:{}", text(summary)));
     }
     if let Some(base) = &site.config.base_url {
-        line(s, &format!("URL:{base}{}#bijeenkomst-{}", url_of(doc), session.number));
+        line(s, &format!("URL:{base}{}#{}", url_of(doc), site.session_anchor(c, session.number)));
     }
     line(s, "END:VEVENT");
 }

@@ -436,6 +436,7 @@ pub fn sessions(ctx: &Ctx, circle: &model::LearningCircle) -> Vec<SessionView> {
             };
             SessionView {
                 number: s.number,
+                id: format!("bijeenkomst-{}", s.number),
                 title: s.title.clone(),
                 date: s.date.as_deref().and_then(date_view),
                 time,

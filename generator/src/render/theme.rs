@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::model::Kind;
 
 /// Kind, anchor id, heading, and what an empty section says.
-pub(super) const SECTIONS: &[(Kind, &str, &str, &str)] = &[
+const SECTIONS: &[(Kind, &str, &str, &str)] = &[
     (Kind::Offer, "leeraanbod", "Leeraanbod", "Er is nog geen leeraanbod over dit thema."),
     (Kind::LearningCircle, "leerkringen", "Leerkringen", "Er is nog geen leerkring over dit thema."),
     (Kind::Publication, "publicaties", "Publicaties", "Er zijn nog geen publicaties over dit thema."),
@@ -51,6 +51,7 @@ pub fn sections(ctx: &Ctx, theme: usize) -> Vec<Section> {
             });
             Section {
                 id: id.to_string(),
+                anchor: site.layout_id(theme, format!("sectie-{id}")).into_owned(),
                 title: title.to_string(),
                 cards,
                 more,

@@ -2,6 +2,7 @@
 //! internal types, so a layout change cannot reach into the pipeline.
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -28,6 +29,8 @@ pub struct PageView {
     pub og_image: Option<String>,
     /// Relative link to this page's Atom feed, when it has one.
     pub feed: Option<String>,
+    /// The id of `<main>`, the skip link's target: `inhoud`, unless a body heading has it.
+    pub main_id: Cow<'static, str>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -104,6 +107,8 @@ pub struct CardGroup {
 #[derive(Debug, Clone, Serialize)]
 pub struct SessionView {
     pub number: u32,
+    /// `bijeenkomst-N`, the anchor the agenda, the calendars and the JSON-LD link to.
+    pub id: String,
     pub title: String,
     pub date: Option<DateView>,
     pub time: Option<String>,
@@ -151,6 +156,25 @@ pub struct ItemView {
     pub fits_questions: Vec<Card>,
     /// The page's structured data (JSON-LD), already serialised and escaped for `<script>`.
     pub jsonld: String,
+    /// The ids of the layout's own sections, clear of the body's heading ids.
+    pub ids: ItemIds,
+}
+
+/// The ids of an item page's sections: each its plain name (`meer-weten`) unless a heading
+/// of the body has that id (`## Meer weten`); then the section takes a suffix
+/// (`meer-weten-1`), as the body's ids are the ones editors link to.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemIds {
+    pub gegevens: Cow<'static, str>,
+    pub bijeenkomsten: Cow<'static, str>,
+    pub subthemas: Cow<'static, str>,
+    pub gekoppeld: Cow<'static, str>,
+    pub mogelijk_passend: Cow<'static, str>,
+    pub sluit_aan: Cow<'static, str>,
+    pub meer_info: Cow<'static, str>,
+    pub meer_weten: Cow<'static, str>,
+    pub genoemd_in: Cow<'static, str>,
+    pub zie_ook: Cow<'static, str>,
 }
 
 /// A section of cards with a heading, a link to the full filtered list, and an
@@ -158,6 +182,8 @@ pub struct ItemView {
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {
     pub id: String,
+    /// The section's anchor on a theme page, `sectie-<id>` (see `ItemIds`).
+    pub anchor: String,
     pub title: String,
     pub cards: Vec<Card>,
     pub more: Option<Link>,

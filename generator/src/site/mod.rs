@@ -82,6 +82,20 @@ pub struct Site {
 }
 
 impl Site {
+    /// The id the item layout gives its own part `base` (`meer-weten`, `bijeenkomst-2`) on
+    /// item `i`'s page: moved aside when a heading of the body has it (`markdown::id_beside`).
+    pub fn layout_id<'a>(&self, i: usize, base: impl Into<std::borrow::Cow<'a, str>>) -> std::borrow::Cow<'a, str> {
+        match self.bodies.get(i).and_then(|b| b.as_deref()) {
+            Some(b) => crate::markdown::id_beside(&b.headings, base),
+            None => base.into(),
+        }
+    }
+
+    /// The anchor of session `number` on circle `i`'s page: `bijeenkomst-N` (see `layout_id`).
+    pub fn session_anchor(&self, i: usize, number: u32) -> String {
+        self.layout_id(i, format!("bijeenkomst-{number}")).into_owned()
+    }
+
     /// Published and part of this build: has a page, is in lists, search and feeds.
     pub fn is_visible(&self, i: usize) -> bool {
         self.hidden[i].is_none() && !self.is_external(i)
