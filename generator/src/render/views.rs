@@ -126,6 +126,10 @@ pub struct ImageView {
 /// A detail page of one item.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
+    /// The ids of the layout's own sections, clear of the body's heading ids. First: a
+    /// template finds a field by comparing names from the first, and these are read the
+    /// most.
+    pub ids: ItemIds,
     pub kind: String,
     pub kind_label: String,
     pub title: String,
@@ -156,8 +160,6 @@ pub struct ItemView {
     pub fits_questions: Vec<Card>,
     /// The page's structured data (JSON-LD), already serialised and escaped for `<script>`.
     pub jsonld: String,
-    /// The ids of the layout's own sections, clear of the body's heading ids.
-    pub ids: ItemIds,
 }
 
 /// The ids of an item page's sections: each its plain name (`meer-weten`) unless a heading
