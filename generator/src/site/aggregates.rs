@@ -32,8 +32,12 @@ pub struct Aggregates {
     tops: Vec<usize>,
     /// Visible pages in menu order: the footer.
     menu: Vec<usize>,
-    /// Per document, its audiences as positions in the vocabulary, ascending.
-    audiences: Rows<u16>,
+    /// Per document, its audiences as bits by position in the vocabulary (the first 64;
+    /// `more_audiences` has the rest). One word per document in one array: "Zie ook" reads
+    /// them for hundreds of candidates per page.
+    audiences: Vec<u64>,
+    /// Per document, its audiences past the 64th position, ascending and without repeats.
+    more_audiences: Rows<u16>,
 }
 
 impl Aggregates {
@@ -131,7 +135,7 @@ impl Aggregates {
             _ => (i64::MAX, String::new()),
         });
         let codes: Vec<&String> = site.vocab.audience.keys().collect();
-        let audiences: Rows<u16> = (0..n)
+        let positions: Vec<Vec<u16>> = (0..n)
             .into_par_iter()
             .map(|i| {
                 let mut a: Vec<u16> = site.docs[i]
@@ -142,12 +146,14 @@ impl Aggregates {
                     .filter_map(|c| codes.binary_search(&c).ok().map(|p| p as u16))
                     .collect();
                 a.sort_unstable();
+                a.dedup();
                 a
             })
-            .collect::<Vec<_>>()
-            .into_iter()
             .collect();
-        Aggregates { themes, parent, sorted, closure, rolled, direct, children, tops, menu, audiences }
+        let audiences =
+            positions.iter().map(|a| a.iter().filter(|&&p| p < 64).fold(0u64, |m, &p| m | 1 << p)).collect();
+        let more_audiences = positions.into_iter().map(|a| a.into_iter().filter(|&p| p >= 64)).collect();
+        Aggregates { themes, parent, sorted, closure, rolled, direct, children, tops, menu, audiences, more_audiences }
     }
 
     /// The themes item `i` is about, as written (a circle has exactly one).
@@ -208,10 +214,11 @@ impl Aggregates {
         &self.menu
     }
 
-    /// How many of item `j`'s audiences item `i` addresses too.
+    /// How many of item `j`'s audiences item `i` addresses too (each audience once).
     pub fn shared_audiences(&self, i: usize, j: usize) -> usize {
-        let (a, b) = (self.audiences.get(i), self.audiences.get(j));
-        b.iter().filter(|x| a.binary_search(x).is_ok()).count()
+        let (a, b) = (self.more_audiences.get(i), self.more_audiences.get(j));
+        (self.audiences[i] & self.audiences[j]).count_ones() as usize
+            + b.iter().filter(|x| a.binary_search(x).is_ok()).count()
     }
 }
 
