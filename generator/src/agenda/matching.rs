@@ -709,10 +709,7 @@ mod tests {
             .collect(),
             ..Default::default()
         };
-        let options = crate::site::Options { now: "2026-11-28".parse().unwrap(), ..Default::default() };
-        let checked = crate::site::build(tree, options);
-        let errors: Vec<String> = checked.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.headline()).collect();
-        let site = checked.site.unwrap_or_else(|| panic!("fixture site has errors: {errors:#?}"));
+        let site = crate::site::fixture(tree, "2026-11-28");
         let q = site.lookup(Kind::LearningQuestion, "hoe-schuldhulp").unwrap();
         let offer = site.lookup(Kind::Offer, "schuldhulp").unwrap();
         let publication = site.lookup(Kind::Publication, "schuldhulp").unwrap();

@@ -328,10 +328,7 @@ mod tests {
             ],
             ..Default::default()
         };
-        let options = crate::site::Options { now: "2026-11-28".parse().unwrap(), ..Default::default() };
-        let checked = crate::site::build(tree, options);
-        let errors: Vec<String> = checked.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.headline()).collect();
-        let site = checked.site.unwrap_or_else(|| panic!("fixture site has errors: {errors:#?}"));
+        let site = crate::site::fixture(tree, "2026-11-28");
         let bron = site.lookup(Kind::Publication, "bron").unwrap();
         let ctx = Ctx { site: &site, from: crate::site::url_of(&site.docs[bron]) };
         let titles: Vec<String> = related(&ctx, bron).into_iter().map(|c| c.title).collect();

@@ -276,6 +276,15 @@ pub fn build(tree: ContentTree, options: Options) -> Checked {
     build_with(tree, options, &Fresh::default())
 }
 
+/// The site of `tree` built on date `now` (`YYYY-MM-DD`), for unit tests: panics naming its
+/// errors when it has any.
+#[cfg(test)]
+pub fn fixture(tree: ContentTree, now: &str) -> Site {
+    let checked = build(tree, Options { now: now.parse().unwrap(), ..Default::default() });
+    let errors: Vec<String> = checked.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.headline()).collect();
+    checked.site.unwrap_or_else(|| panic!("fixture site has errors: {errors:#?}"))
+}
+
 /// `build`, with the per-file steps done by `per_file`.
 pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -> Checked {
     let mut diags = tree.diagnostics;
