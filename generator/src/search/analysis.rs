@@ -78,12 +78,14 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            // The whole run of plain letters and digits at once: most of the text.
+            let end = plain_run_end(bytes, i + 1);
             if !clean && word.is_empty() {
                 (start, clean) = (i, true);
             } else if !clean {
-                word.push(b as char);
+                word.push_str(&text[i..end]);
             }
-            i += 1;
+            i = end;
             continue;
         }
         // Anything else ends the clean run: the word continues in the buffer, or ends.
@@ -131,6 +133,32 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     } else if !word.is_empty() {
         f(&word);
     }
+}
+
+/// The end of the run of `a-z0-9` bytes that starts at `from`: eight bytes at a time while
+/// all eight are plain, then byte by byte.
+fn plain_run_end(bytes: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte below 0x80: its high bit after adding `0x80 - lo` says `b >= lo`, after
+    // adding `0x7f - hi` it says `b > hi`. Only a byte from 0x80 up carries into the next
+    // one, and such a byte already ends the run: the bytes before it are right.
+    let in_range = |w: u64, lo: u8, hi: u8| {
+        w.wrapping_add(u64::from(0x80 - lo) * ONES) & !w.wrapping_add(u64::from(0x7f - hi) * ONES)
+    };
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let plain = (in_range(w, b'a', b'z') | in_range(w, b'0', b'9')) & !w & HIGH;
+        if plain != HIGH {
+            // The first byte (lowest, little-endian) that is not plain.
+            return from + ((!plain & HIGH).trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    from + bytes[from..]
+        .iter()
+        .position(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit()))
+        .unwrap_or(bytes.len() - from)
 }
 
 pub fn is_stop_word(word: &str) -> bool {
@@ -297,6 +325,24 @@ mod tests {
                 for s in [format!("{x}{y}"), format!("ab{x}{y}cd"), format!("{x}ab{y}")] {
                     assert_eq!(words(&s), reference_words(&s), "{s:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_runs_end_at_the_first_other_byte() {
+        // Every byte value at every place of a run up to 20 bytes long, with plain bytes
+        // of both kinds and other bytes after it (which a carry might have hidden).
+        for stop in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes: Vec<u8> =
+                    (0..at).map(|k| if k % 3 == 0 { b'0' + (k % 10) as u8 } else { b'a' + k as u8 }).collect();
+                bytes.push(stop);
+                bytes.extend_from_slice(b"z9\xff{/`@:");
+                let expected =
+                    bytes.iter().position(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit())).unwrap_or(bytes.len());
+                assert_eq!(plain_run_end(&bytes, 0), expected, "{bytes:?}");
+                assert_eq!(plain_run_end(&bytes[..at], 0), at);
             }
         }
     }

@@ -17,13 +17,26 @@ pub type WordCounts = Vec<(u32, u32)>;
 #[derive(Debug, Default)]
 pub struct Words(RwLock<Table>);
 
+/// A thread's room for counting words: per word number its count in the text being read
+/// (zero otherwise), and the numbers met in it. Kept between calls, so counting a text
+/// allocates only its result.
+#[derive(Default)]
+struct Scratch {
+    counts: Vec<u32>,
+    met: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 /// The number of a word that is not indexed (a stop word, or too short): remembered, so
 /// the check is made once per word.
 const NOT_INDEXED: u32 = u32::MAX;
 
 #[derive(Debug, Default, Clone)]
 struct Table {
-    ids: FastMap<Arc<str>, u32>,
+    ids: WordIds,
     words: Vec<Arc<str>>,
     /// Per word, its stem's number in `stems`.
     stem_of: Vec<u32>,
@@ -31,13 +44,45 @@ struct Table {
     stems: Vec<Arc<str>>,
 }
 
+/// Word -> number. Folded words hold only `a-z0-9`, never a zero byte, so one of up to 16
+/// bytes is its own key, read as a number padded with zeros: no string hashed byte by
+/// byte, no string compared. Most words are that short; longer ones are kept by name.
+#[derive(Debug, Default, Clone)]
+struct WordIds {
+    short: FastMap<u128, u32>,
+    long: FastMap<Arc<str>, u32>,
+}
+
+impl WordIds {
+    fn key(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        let mut padded = [0u8; 16];
+        padded.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        Some(u128::from_le_bytes(padded))
+    }
+
+    fn get(&self, word: &str) -> Option<u32> {
+        match Self::key(word) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn insert(&mut self, word: &str, id: u32) {
+        match Self::key(word) {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(word.into(), id),
+        };
+    }
+}
+
 impl Table {
     fn add(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
+        if let Some(id) = self.ids.get(word) {
             return id;
         }
         if !analysis::is_indexed(word) {
-            self.ids.insert(word.into(), NOT_INDEXED);
+            self.ids.insert(word, NOT_INDEXED);
             return NOT_INDEXED;
         }
         let stem = analysis::stem(word);
@@ -54,7 +99,7 @@ impl Table {
         let id = self.words.len() as u32;
         let word: Arc<str> = word.into();
         self.words.push(word.clone());
-        self.ids.insert(word, id);
+        self.ids.insert(&word, id);
         self.stem_of.push(stem_id);
         id
     }
@@ -70,16 +115,32 @@ impl Words {
     /// `count` of each of `texts`, under one shared lock for all of them: an item's short
     /// texts are counted together, instead of both threads taking the lock for each.
     pub fn count_all(&self, texts: &[&str]) -> Vec<WordCounts> {
-        // Each text's word numbers, one per occurrence, sorted and counted at the end: a
-        // push per word instead of a hash map update.
-        let mut seen: Vec<Vec<u32>> = texts.iter().map(|t| Vec::with_capacity(t.len() / 8)).collect();
+        SCRATCH.with_borrow_mut(|scratch| self.count_with(texts, scratch))
+    }
+
+    fn count_with(&self, texts: &[&str], scratch: &mut Scratch) -> Vec<WordCounts> {
+        let Scratch { counts, met } = scratch;
+        // Each text's words in the order they are first met, with their counts; the counts
+        // are kept in `counts` (by word number) while the text is read, then taken out, so
+        // `counts` is all zeros between calls.
+        let mut out: Vec<Vec<(u32, u32)>> = Vec::with_capacity(texts.len());
         let mut new: Vec<FastMap<Box<str>, u32>> = texts.iter().map(|_| FastMap::default()).collect();
         {
             let table = self.0.read().unwrap_or_else(PoisonError::into_inner);
-            for ((text, seen), new) in texts.iter().zip(&mut seen).zip(&mut new) {
+            if counts.len() < table.words.len() {
+                counts.resize(table.words.len(), 0);
+            }
+            for (text, new) in texts.iter().zip(&mut new) {
+                met.clear();
                 analysis::for_each_word(text, |w| match table.ids.get(w) {
-                    Some(&NOT_INDEXED) => {}
-                    Some(&id) => seen.push(id),
+                    Some(NOT_INDEXED) => {}
+                    Some(id) => {
+                        let n = &mut counts[id as usize];
+                        if *n == 0 {
+                            met.push(id);
+                        }
+                        *n += 1;
+                    }
                     None => match new.get_mut(w) {
                         Some(n) => *n += 1,
                         None => {
@@ -87,29 +148,27 @@ impl Words {
                         }
                     },
                 });
+                out.push(met.iter().map(|&id| (id, std::mem::take(&mut counts[id as usize]))).collect());
             }
         }
         if new.iter().any(|n| !n.is_empty()) {
             let mut table = self.0.write().unwrap_or_else(PoisonError::into_inner);
-            for (new, seen) in new.into_iter().zip(&mut seen) {
+            for (new, counted) in new.into_iter().zip(&mut out) {
                 for (w, n) in new {
+                    // Not numbered when this text was read, so not among its counts yet.
                     let id = table.add(&w);
                     if id != NOT_INDEXED {
-                        seen.extend(std::iter::repeat_n(id, n as usize));
+                        counted.push((id, n));
                     }
                 }
             }
         }
-        seen.into_iter()
-            .map(|mut ids| {
-                ids.sort_unstable();
-                // Sized exactly: a body's counts are kept for the whole build, and a list
-                // grown by doubling would keep a quarter more room on average.
-                let mut counts = Vec::with_capacity(ids.chunk_by(|a, b| a == b).count());
-                counts.extend(ids.chunk_by(|a, b| a == b).map(|same| (same[0], same.len() as u32)));
-                counts
-            })
-            .collect()
+        for counted in &mut out {
+            counted.sort_unstable_by_key(|&(id, _)| id);
+            // Sized exactly: a body's counts are kept for the whole build.
+            counted.shrink_to_fit();
+        }
+        out
     }
 
     /// Per word number its stem's number; per stem number the stem's place among all stems;
@@ -199,6 +258,30 @@ mod tests {
         // Ranks follow the words' order.
         let (wijk, wijken) = (b[0].0, a.iter().find(|&&(id, _)| s.word(id) == "wijken").unwrap().0);
         assert!(s.rank(wijk) < s.rank(wijken));
+    }
+
+    #[test]
+    fn short_and_long_words_keep_their_numbers() {
+        // Around the 16 bytes a word is kept as a number up to: each its own word, counted
+        // again under the same number when met again.
+        let text = "wijkteamleden wijkteamcoachen wijkteamcoordinatorx wijkteamcoordinatoren \
+                    buurtteamcoordinatorenoverleg 1234567890123456 12345678901234567 ab";
+        let words = Words::default();
+        let first = words.count(text);
+        let again = words.count(&format!("{text} {text}"));
+        let s = words.snapshot();
+        let named: Vec<(&str, u32)> = again.iter().map(|&(id, n)| (s.word(id), n)).collect();
+        let mut expected: Vec<&str> = text.split_whitespace().collect();
+        expected.sort();
+        let mut got: Vec<&str> = named.iter().map(|&(w, _)| w).collect();
+        got.sort();
+        assert_eq!(got, expected);
+        assert!(named.iter().all(|&(_, n)| n == 2), "{named:?}");
+        assert_eq!(
+            first.iter().map(|&(id, _)| id).collect::<Vec<_>>(),
+            again.iter().map(|&(id, _)| id).collect::<Vec<_>>()
+        );
+        assert_eq!(s.word_count(), expected.len());
     }
 
     #[test]
