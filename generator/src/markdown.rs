@@ -759,41 +759,78 @@ fn collapse_whitespace(s: &str) -> String {
 
 /// `s` with every run of whitespace made one space, and the number of words: what
 /// `s.split_whitespace()` joined by spaces gives. Bodies are mostly single-spaced, so the
-/// text between two runs that are not already one space is copied in one piece.
+/// text between two runs that are not already one space is copied in one piece. Eight
+/// bytes of plain ASCII text whose only whitespace is single spaces are taken at once:
+/// their words are counted from bit masks, and there is nothing to copy.
 fn collapse_counting(s: &str) -> (String, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte, in its high bit: the byte is zero. Exact up to the first zero byte; the byte
+    // after a zero may be marked as well (a `!` after a space), but that looks like a second
+    // space in a row, and a chunk with one is not taken whole.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut words = 0;
     // `s[copied..]` is not yet in `out`; `copied` is always a char boundary.
     let mut copied = 0;
+    // Inside a run of whitespace that started at `run`. The text starts as if after one at
+    // 0: a run at 0 is the whitespace the text starts with, or none.
+    let (mut in_run, mut run) = (true, 0);
     let mut i = 0;
     while i < bytes.len() {
-        if whitespace_at(s, i) == 0 {
-            words += 1;
-            // On to the end of the word: the next byte that may start whitespace and does.
-            loop {
-                i += 1;
-                i += bytes[i..].iter().position(|&b| MAY_BE_SPACE[usize::from(b)]).unwrap_or(bytes.len() - i);
-                if i == bytes.len() || whitespace_at(s, i) > 0 {
-                    break;
+        // A run that goes on into the chunk must be one space, and not the text's first.
+        let open_run_is_a_space = !in_run || (run > 0 && run + 1 == i && bytes[run] == b' ');
+        if let Some(chunk) = bytes.get(i..i + 8).filter(|_| open_run_is_a_space) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            // ASCII only: whitespace is 0x09-0x0d or 0x20, and a space is a zero of w ^ 0x20s.
+            let spaces = zero(w ^ (0x20 * ONES));
+            // Bytes below 0x0e (high bit after adding 0x72) that are at least 0x09 (after
+            // adding 0x77): tab, line feed, vertical tab, form feed, carriage return.
+            let controls = !w.wrapping_add(0x72 * ONES) & w.wrapping_add(0x77 * ONES) & HIGH;
+            let before = (spaces << 8) | if in_run { 0x80 } else { 0 };
+            // No byte from 0x80 up (so `zero` is exact), no whitespace but single spaces.
+            if w & HIGH == 0 && controls == 0 && spaces & before == 0 {
+                words += (!spaces & HIGH & before).count_ones() as usize;
+                in_run = spaces >> 63 != 0;
+                if in_run {
+                    run = i + 7;
                 }
+                i += 8;
+                continue;
             }
-            continue;
         }
-        let run = i;
-        while let n @ 1.. = whitespace_at(s, i) {
-            i += n;
+        // One character at a time.
+        match whitespace_at(s, i) {
+            0 => {
+                if in_run {
+                    if run == 0 {
+                        // Whitespace the text starts with is dropped.
+                        copied = i;
+                    } else if !(i == run + 1 && bytes[run] == b' ') {
+                        out.push_str(&s[copied..run]);
+                        out.push(' ');
+                        copied = i;
+                    }
+                    in_run = false;
+                    words += 1;
+                }
+                i += 1;
+            }
+            n => {
+                if !in_run {
+                    (in_run, run) = (true, i);
+                }
+                i += n;
+            }
         }
-        if run == 0 {
-            copied = i;
-        } else if i == bytes.len() {
+    }
+    if in_run {
+        // Whitespace the text ends with is dropped (all of it, when that is all it holds).
+        if run > 0 {
             out.push_str(&s[copied..run]);
-            copied = i;
-        } else if !(i == run + 1 && bytes[run] == b' ') {
-            out.push_str(&s[copied..run]);
-            out.push(' ');
-            copied = i;
         }
+        copied = bytes.len();
     }
     out.push_str(&s[copied..]);
     (out, words)
@@ -969,7 +1006,9 @@ mod tests {
                 Just("a"), Just("wijk"), Just("é"), Just("—"), Just("\u{3042}"), Just("\u{00A0}"), Just("\u{2003}"),
                 Just("\u{3000}"), Just("\u{1680}"), Just("\u{0085}"), Just("\u{00A9}"), Just("\u{200B}"), Just(" "),
                 Just("  "), Just("\n"), Just("\t"), Just("\r\n"), Just("\u{000B}"), Just("\u{000C}"),
-            ], 0..24).prop_map(|parts| parts.concat())
+                Just(" bewonersparticipatie "), Just("de wijk en de buurt"), Just("\u{0008}"), Just("\u{000E}"),
+                Just("\u{001F}"), Just("!"), Just("\u{007F}"),
+            ], 0..48).prop_map(|parts| parts.concat())
         ) {
             let words: Vec<&str> = s.split_whitespace().collect();
             prop_assert_eq!(collapse_counting(&s), (words.join(" "), words.len()));

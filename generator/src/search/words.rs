@@ -54,11 +54,22 @@ struct WordIds {
 }
 
 impl WordIds {
+    /// The word's bytes as a little-endian number, read with loads of fixed size that may
+    /// overlap (a copy into a padded buffer, then a load of it, stalls the processor).
     fn key(word: &str) -> Option<u128> {
-        let bytes = word.as_bytes();
-        let mut padded = [0u8; 16];
-        padded.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        Some(u128::from_le_bytes(padded))
+        let b = word.as_bytes();
+        let n = b.len();
+        let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+        let u32_at = |i: usize| u64::from(u32::from_le_bytes(b[i..i + 4].try_into().unwrap_or_default()));
+        let (lo, hi) = match n {
+            0 => (0, 0),
+            1..4 => (u64::from(b[0]) | u64::from(b[n / 2]) << (n / 2 * 8) | u64::from(b[n - 1]) << ((n - 1) * 8), 0),
+            4..8 => (u32_at(0) | u32_at(n - 4) << ((n - 4) * 8), 0),
+            8 => (u64_at(0), 0),
+            9..=16 => (u64_at(0), u64_at(n - 8) >> ((16 - n) * 8)),
+            _ => return None,
+        };
+        Some(u128::from(lo) | u128::from(hi) << 64)
     }
 
     fn get(&self, word: &str) -> Option<u32> {
@@ -258,6 +269,19 @@ mod tests {
         // Ranks follow the words' order.
         let (wijk, wijken) = (b[0].0, a.iter().find(|&&(id, _)| s.word(id) == "wijken").unwrap().0);
         assert!(s.rank(wijk) < s.rank(wijken));
+    }
+
+    #[test]
+    fn a_short_word_is_its_bytes_padded_with_zeros() {
+        let word = "abcdefghijklmnopq";
+        for n in 0..=17 {
+            let mut padded = [0u8; 16];
+            let expected = (n <= 16).then(|| {
+                padded[..n].copy_from_slice(&word.as_bytes()[..n]);
+                u128::from_le_bytes(padded)
+            });
+            assert_eq!(WordIds::key(&word[..n]), expected, "{n}");
+        }
     }
 
     #[test]
