@@ -27,9 +27,45 @@ fn moment_view(d: jiff::civil::Date) -> DateView {
     DateView { iso: d.to_string(), text: crate::dates::dutch_date(d) }
 }
 
+/// The parts of an item's card that are the same on every page, as template values.
+#[derive(Debug)]
+pub struct CardText {
+    title: minijinja::Value,
+    kind_label: minijinja::Value,
+    summary: minijinja::Value,
+    date: minijinja::Value,
+}
+
+/// Every item's `CardText`, made on first use and kept with the site.
+fn card_texts(site: &crate::site::Site) -> &[CardText] {
+    use minijinja::Value as V;
+    use rayon::prelude::*;
+    site.card_texts.get_or_init(|| {
+        let kinds = Kind::ALL.map(|k| V::from(k.label()));
+        site.docs
+            .par_iter()
+            .map(|doc| {
+                let c = doc.raw.common();
+                let date = match &doc.raw {
+                    // An offer's card shows when it starts, not when it was posted.
+                    Raw::Offer(o) => o.start.as_deref().and_then(date_view),
+                    _ => c.published.and_then(date_view),
+                };
+                CardText {
+                    title: V::from(c.title),
+                    kind_label: kinds[doc.kind.index()].clone(),
+                    summary: c.summary.map(V::from).unwrap_or(V::from(())),
+                    date: date.map(|d| V::from_serialize(&d)).unwrap_or(V::from(())),
+                }
+            })
+            .collect()
+    })
+}
+
 pub fn card(ctx: &Ctx, j: usize) -> Card {
     let doc = &ctx.site.docs[j];
     let c = doc.raw.common();
+    let text = &card_texts(ctx.site)[j];
     let badge = match &doc.raw {
         Raw::Offer(o) => Some(OfferPhase::of(o, ctx.site.options.now).label().to_string()),
         Raw::LearningQuestion(q) => Some(q.status.label()),
@@ -38,17 +74,13 @@ pub fn card(ctx: &Ctx, j: usize) -> Card {
     };
     let draft = c.draft.then(|| "Concept".to_string());
     Card {
-        title: c.title.to_string(),
+        title: text.title.clone(),
         href: ctx.href_to(j),
-        kind_label: doc.kind.label().to_string(),
-        summary: c.summary.map(String::from),
+        kind_label: text.kind_label.clone(),
+        summary: text.summary.clone(),
         badge: draft.or(badge),
-        date: match &doc.raw {
-            // An offer's card shows when it starts, not when it was posted.
-            Raw::Offer(o) => o.start.as_deref().and_then(date_view),
-            _ => c.published.and_then(date_view),
-        },
-        date_label: matches!(&doc.raw, Raw::Offer(o) if o.start.is_some()).then(|| "Start".to_string()),
+        date: text.date.clone(),
+        date_label: matches!(&doc.raw, Raw::Offer(o) if o.start.is_some()).then_some("Start"),
         note: None,
     }
 }
@@ -331,7 +363,7 @@ mod tests {
         let site = crate::site::fixture(tree, "2026-11-28");
         let bron = site.lookup(Kind::Publication, "bron").unwrap();
         let ctx = Ctx { site: &site, from: crate::site::url_of(&site.docs[bron]) };
-        let titles: Vec<String> = related(&ctx, bron).into_iter().map(|c| c.title).collect();
+        let titles: Vec<String> = related(&ctx, bron).into_iter().map(|c| c.title.to_string()).collect();
         // 4 and 4 (by slug), 3 (one theme, one audience, each written twice), then 2 and 2
         // of which the first by slug; the item on another theme shares none.
         assert_eq!(titles, ["een-thema-twee-doelgroepen", "twee-themas", "dubbel", "een-thema"]);

@@ -12,6 +12,8 @@ pub mod lists;
 mod theme;
 pub mod views;
 
+pub use item::CardText;
+
 use crate::model::Kind;
 use crate::output::{Memory, OutputFile, Sink};
 use crate::site::{relative_url, url_of, Site};

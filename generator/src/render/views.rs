@@ -66,17 +66,21 @@ pub struct Value {
     pub external: bool,
 }
 
-/// An item as a card in lists.
+/// An item as a card in lists. What the card of an item shows on every page (title,
+/// summary, type, date) is made into template values once per site (`item::card_texts`):
+/// an item's card is on dozens of pages, and a template value made from text copies it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Card {
-    pub title: String,
+    pub title: minijinja::Value,
     pub href: String,
-    pub kind_label: String,
-    pub summary: Option<String>,
+    pub kind_label: minijinja::Value,
+    /// None when the item has no summary.
+    pub summary: minijinja::Value,
     pub badge: Option<String>,
-    pub date: Option<DateView>,
+    /// A `DateView`, or none.
+    pub date: minijinja::Value,
     /// What the date is, when it is not the posting date: `Start`.
-    pub date_label: Option<String>,
+    pub date_label: Option<&'static str>,
     /// Why the card is here, e.g. `via subthema Schulden`.
     pub note: Option<String>,
 }

@@ -76,6 +76,8 @@ pub struct Site {
     pub count_cache: Option<Arc<crate::agenda::matching::CountCache>>,
     /// The Atom feeds and the folders that have one, made once on first use (`feeds`).
     pub feed_plan: std::sync::OnceLock<crate::feeds::Plan>,
+    /// What every item's card shows on any page, made once for all pages (`render`).
+    pub card_texts: std::sync::OnceLock<Vec<crate::render::CardText>>,
     /// Themes, the theme tree, reading orders and per-theme roll-ups, computed once
     /// visibility is final.
     pub agg: Aggregates,
@@ -352,6 +354,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         matching: Default::default(),
         count_cache: per_file.count_cache(),
         feed_plan: Default::default(),
+        card_texts: Default::default(),
         agg: Aggregates::default(),
     };
     references::resolve(&mut site, &unreadable, &mut diags, per_file);
