@@ -32,6 +32,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod slug;
+pub mod swar;
 pub mod yaml;
 
 /// A hash map for the build's own short keys (terms, words, ids), which need no DoS

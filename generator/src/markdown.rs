@@ -763,12 +763,7 @@ fn collapse_whitespace(s: &str) -> String {
 /// bytes of plain ASCII text whose only whitespace is single spaces are taken at once:
 /// their words are counted from bit masks, and there is nothing to copy.
 fn collapse_counting(s: &str) -> (String, usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Per byte, in its high bit: the byte is zero. Exact up to the first zero byte; the byte
-    // after a zero may be marked as well (a `!` after a space), but that looks like a second
-    // space in a row, and a chunk with one is not taken whole.
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    use crate::swar;
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut words = 0;
@@ -781,17 +776,16 @@ fn collapse_counting(s: &str) -> (String, usize) {
     while i < bytes.len() {
         // A run that goes on into the chunk must be one space, and not the text's first.
         let open_run_is_a_space = !in_run || (run > 0 && run + 1 == i && bytes[run] == b' ');
-        if let Some(chunk) = bytes.get(i..i + 8).filter(|_| open_run_is_a_space) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            // ASCII only: whitespace is 0x09-0x0d or 0x20, and a space is a zero of w ^ 0x20s.
-            let spaces = zero(w ^ (0x20 * ONES));
-            // Bytes below 0x0e (high bit after adding 0x72) that are at least 0x09 (after
-            // adding 0x77): tab, line feed, vertical tab, form feed, carriage return.
-            let controls = !w.wrapping_add(0x72 * ONES) & w.wrapping_add(0x77 * ONES) & HIGH;
+        if let Some(w) = swar::load(bytes, i).filter(|_| open_run_is_a_space) {
+            // In ASCII, whitespace is a space or one of 0x09-0x0d (tab, line feed, vertical
+            // tab, form feed, carriage return).
+            let spaces = swar::equal(w, b' ');
+            let controls = swar::in_range(w, 0x09, 0x0d);
+            // Spaces right after whitespace: a run of more than one space, or a mark that is
+            // not right (`swar::equal`); such a chunk goes byte by byte.
             let before = (spaces << 8) | if in_run { 0x80 } else { 0 };
-            // No byte from 0x80 up (so `zero` is exact), no whitespace but single spaces.
-            if w & HIGH == 0 && controls == 0 && spaces & before == 0 {
-                words += (!spaces & HIGH & before).count_ones() as usize;
+            if w & swar::HIGH == 0 && controls == 0 && spaces & before == 0 {
+                words += (!spaces & swar::HIGH & before).count_ones() as usize;
                 in_run = spaces >> 63 != 0;
                 if in_run {
                     run = i + 7;

@@ -138,20 +138,11 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 /// The end of the run of `a-z0-9` bytes that starts at `from`: eight bytes at a time while
 /// all eight are plain, then byte by byte.
 fn plain_run_end(bytes: &[u8], mut from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Per byte below 0x80: its high bit after adding `0x80 - lo` says `b >= lo`, after
-    // adding `0x7f - hi` it says `b > hi`. Only a byte from 0x80 up carries into the next
-    // one, and such a byte already ends the run: the bytes before it are right.
-    let in_range = |w: u64, lo: u8, hi: u8| {
-        w.wrapping_add(u64::from(0x80 - lo) * ONES) & !w.wrapping_add(u64::from(0x7f - hi) * ONES)
-    };
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let plain = (in_range(w, b'a', b'z') | in_range(w, b'0', b'9')) & !w & HIGH;
-        if plain != HIGH {
-            // The first byte (lowest, little-endian) that is not plain.
-            return from + ((!plain & HIGH).trailing_zeros() / 8) as usize;
+    use crate::swar;
+    while let Some(w) = swar::load(bytes, from) {
+        let plain = (swar::in_range(w, b'a', b'z') | swar::in_range(w, b'0', b'9')) & !w;
+        if plain != swar::HIGH {
+            return from + swar::first(!plain & swar::HIGH);
         }
         from += 8;
     }

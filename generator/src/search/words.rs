@@ -59,7 +59,7 @@ impl WordIds {
     fn key(word: &str) -> Option<u128> {
         let b = word.as_bytes();
         let n = b.len();
-        let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+        let u64_at = |i: usize| crate::swar::load(b, i).unwrap_or_default();
         let u32_at = |i: usize| u64::from(u32::from_le_bytes(b[i..i + 4].try_into().unwrap_or_default()));
         let (lo, hi) = match n {
             0 => (0, 0),
