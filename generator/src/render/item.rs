@@ -36,30 +36,45 @@ pub struct CardText {
     date: minijinja::Value,
 }
 
-/// Every item's `CardText`, made on first use and kept with the site.
-fn card_texts(site: &crate::site::Site) -> &[CardText] {
-    use minijinja::Value as V;
+/// Makes every item's `CardText` before the pages are rendered, in parallel. Outside the
+/// `OnceLock` (as `feeds::prepare`): a thread waiting inside a parallel loop may take up
+/// another page's work, and that page's first card would wait on the lock the thread
+/// itself holds.
+pub fn prepare(site: &crate::site::Site) {
     use rayon::prelude::*;
+    if site.card_texts.get().is_none() {
+        let kinds = kind_labels();
+        let _ = site.card_texts.set(site.docs.par_iter().map(|doc| card_text(doc, &kinds)).collect());
+    }
+}
+
+/// Every item's `CardText`: made by `prepare`, or here, one by one, when nothing called it.
+fn card_texts(site: &crate::site::Site) -> &[CardText] {
     site.card_texts.get_or_init(|| {
-        let kinds = Kind::ALL.map(|k| V::from(k.label()));
-        site.docs
-            .par_iter()
-            .map(|doc| {
-                let c = doc.raw.common();
-                let date = match &doc.raw {
-                    // An offer's card shows when it starts, not when it was posted.
-                    Raw::Offer(o) => o.start.as_deref().and_then(date_view),
-                    _ => c.published.and_then(date_view),
-                };
-                CardText {
-                    title: V::from(c.title),
-                    kind_label: kinds[doc.kind.index()].clone(),
-                    summary: c.summary.map(V::from).unwrap_or(V::from(())),
-                    date: date.map(|d| V::from_serialize(&d)).unwrap_or(V::from(())),
-                }
-            })
-            .collect()
+        let kinds = kind_labels();
+        site.docs.iter().map(|doc| card_text(doc, &kinds)).collect()
     })
+}
+
+/// Each type's label as a template value, by `Kind::index`.
+fn kind_labels() -> [minijinja::Value; Kind::ALL.len()] {
+    Kind::ALL.map(|k| minijinja::Value::from(k.label()))
+}
+
+fn card_text(doc: &crate::document::Document, kinds: &[minijinja::Value]) -> CardText {
+    use minijinja::Value as V;
+    let c = doc.raw.common();
+    let date = match &doc.raw {
+        // An offer's card shows when it starts, not when it was posted.
+        Raw::Offer(o) => o.start.as_deref().and_then(date_view),
+        _ => c.published.and_then(date_view),
+    };
+    CardText {
+        title: V::from(c.title),
+        kind_label: kinds[doc.kind.index()].clone(),
+        summary: c.summary.map(V::from).unwrap_or(V::from(())),
+        date: date.map(|d| V::from_serialize(&d)).unwrap_or(V::from(())),
+    }
 }
 
 pub fn card(ctx: &Ctx, j: usize) -> Card {

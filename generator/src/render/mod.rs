@@ -249,6 +249,7 @@ pub fn render_into(site: &Site, layouts: &Layouts, which: Which, sink: &dyn Sink
         Ok(OutputFile { path, bytes })
     };
     crate::feeds::prepare(site);
+    item::prepare(site);
     let visible: Vec<usize> = match which {
         Which::All => (0..site.docs.len()).filter(|&i| site.is_visible(i)).collect(),
         // One page: found by its address instead of comparing it with every item's.
