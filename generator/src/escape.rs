@@ -111,7 +111,9 @@ mod tests {
                 }
             }
         }
-        assert_eq!(html("Zorg & welzijn in \"De Wijk\" (2026) <nieuw> — één 'test' = 100%"),
-            "Zorg &amp; welzijn in &quot;De Wijk&quot; (2026) &lt;nieuw&gt; — één &#39;test&#39; = 100%");
+        assert_eq!(
+            html("Zorg & welzijn in \"De Wijk\" (2026) <nieuw> — één 'test' = 100%"),
+            "Zorg &amp; welzijn in &quot;De Wijk&quot; (2026) &lt;nieuw&gt; — één &#39;test&#39; = 100%"
+        );
     }
 }

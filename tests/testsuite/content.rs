@@ -280,6 +280,29 @@ fn every_item_is_found_by_its_slug_and_linked_from_any_depth() {
     assert_eq!(site.lookup(Kind::Offer, &theme.slug), None);
 }
 
+/// The header and footer are rendered once per depth and menu entry (`include_cached`):
+/// every page of the real site is byte for byte what rendering them on each page gives.
+#[test]
+fn cached_header_and_footer_are_those_of_each_page() {
+    let site = real_site();
+    let layouts = leernet::render::Layouts::defaults();
+    let cached = leernet::render::render_site(&site, &layouts).unwrap();
+    let each = leernet::render::render_site(&site, &layouts.without_cache()).unwrap();
+    assert_eq!(cached.len(), each.len());
+    let mut current = 0;
+    for (a, b) in cached.iter().zip(&each) {
+        assert_eq!(a.path, b.path);
+        assert!(a.bytes == b.bytes, "{} differs", a.path);
+        let html = String::from_utf8_lossy(&a.bytes);
+        if a.path.starts_with("leeraanbod/")
+            && html.contains(r#"<a href="../../leeraanbod/index.html" aria-current="page">"#)
+        {
+            current += 1;
+        }
+    }
+    assert!(current > 10, "{current} offer pages mark Leeraanbod as current");
+}
+
 /// No page of the real site has an id twice: a body heading never takes the id of a part
 /// of the layout (`## Inhoud` against the skip link's `<main id="inhoud">`), so the skip
 /// link and every section's `aria-labelledby` reach their own element.

@@ -38,7 +38,7 @@ impl Kind {
 
     /// The folder under `content/`, which is also the URL prefix (pages have none) and
     /// the type part of a `type/slug` reference.
-    pub fn folder(self) -> &'static str {
+    pub const fn folder(self) -> &'static str {
         match self {
             Kind::Theme => "themas",
             Kind::Offer => "leeraanbod",
@@ -92,7 +92,7 @@ impl Kind {
     }
 
     /// Dutch plural, for list titles.
-    pub fn plural(self) -> &'static str {
+    pub const fn plural(self) -> &'static str {
         match self {
             Kind::Theme => "Thema's",
             Kind::Offer => "Leeraanbod",

@@ -27,6 +27,8 @@ use views::*;
 /// The default layouts, compiled into the binary so `leernet` works from any folder.
 pub const DEFAULT_LAYOUTS: &[(&str, &str)] = &[
     ("base.html", include_str!("../../../layouts/base.html")),
+    ("header.html", include_str!("../../../layouts/header.html")),
+    ("footer.html", include_str!("../../../layouts/footer.html")),
     ("home.html", include_str!("../../../layouts/home.html")),
     ("list.html", include_str!("../../../layouts/list.html")),
     ("item.html", include_str!("../../../layouts/item.html")),
@@ -51,11 +53,24 @@ pub const DEFAULT_LAYOUTS: &[(&str, &str)] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Layouts {
     pub files: BTreeMap<String, Vec<u8>>,
+    /// `include_cached` renders every time, as a plain include would: for the test that
+    /// the cached parts are the same on every page.
+    uncached: bool,
 }
 
 impl Layouts {
     pub fn defaults() -> Self {
-        Layouts { files: DEFAULT_LAYOUTS.iter().map(|(n, s)| (n.to_string(), s.as_bytes().to_vec())).collect() }
+        Layouts {
+            files: DEFAULT_LAYOUTS.iter().map(|(n, s)| (n.to_string(), s.as_bytes().to_vec())).collect(),
+            uncached: false,
+        }
+    }
+
+    /// The same layouts with `include_cached` rendering every time, as a plain include:
+    /// for tests that the cached parts come out the same as rendered page by page.
+    pub fn without_cache(mut self) -> Self {
+        self.uncached = true;
+        self
     }
 
     /// Overrides the defaults with files read from disk (by `load::load_layouts`).
@@ -68,6 +83,7 @@ impl Layouts {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_formatter(html_formatter);
+        add_include_cached(&mut env, !self.uncached);
         for (name, bytes) in &self.files {
             if name.ends_with(".html") {
                 let text = String::from_utf8(bytes.clone()).with_context(|| format!("layout `{name}` is not UTF-8"))?;
@@ -77,6 +93,50 @@ impl Layouts {
         }
         Ok(env)
     }
+}
+
+/// `include_cached(name, key...)`: the HTML of layout `name`, rendered with the page's
+/// `site` and `page` the first time a key is met and reused for every later page with that
+/// key (as Hugo's `partialCached`). The layout must depend on nothing but `site` and its
+/// key: the page header on `page.root` and `page.section`, the footer on `page.root`.
+/// Rendering the header and footer of every page was 4% of a build's instructions. The
+/// cache lives as long as the environment: one build, or one page of the dev server.
+fn add_include_cached(env: &mut Environment<'static>, cache: bool) {
+    use minijinja::value::{Rest, Value};
+    use minijinja::{Error, ErrorKind, State};
+    use std::sync::Mutex;
+    thread_local! {
+        /// How many `include_cached` renders this thread is inside: a layout that includes
+        /// itself is an error, not a stack overflow.
+        static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+    let parts: Mutex<crate::FastMap<String, Value>> = Mutex::default();
+    env.add_function("include_cached", move |state: &State, name: &str, key: Rest<Value>| -> Result<Value, Error> {
+        use std::fmt::Write;
+        let mut k = name.to_string();
+        for v in key.iter() {
+            let _ = write!(k, "\0{v}");
+        }
+        let cached = || parts.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&k).cloned();
+        if let Some(html) = cache.then(cached).flatten() {
+            return Ok(html);
+        }
+        if DEPTH.get() >= 8 {
+            return Err(Error::new(
+                ErrorKind::InvalidOperation,
+                format!("include_cached of `{name}` nested too deeply"),
+            ));
+        }
+        DEPTH.set(DEPTH.get() + 1);
+        let ctx = minijinja::context! { site => state.lookup("site"), page => state.lookup("page") };
+        let html = state.env().get_template(name).and_then(|t| t.render(ctx));
+        DEPTH.set(DEPTH.get() - 1);
+        let html = Value::from_safe_string(html?);
+        if cache {
+            parts.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(k, html.clone());
+        }
+        Ok(html)
+    });
 }
 
 /// Escapes exactly `& < > " '` in HTML templates. MiniJinja's default also escapes `/`,
@@ -120,32 +180,12 @@ impl Ctx<'_> {
     fn page(&self, title: &str, description: Option<&str>, lang: Option<&str>, breadcrumbs: Vec<Link>) -> PageView {
         let site = self.site;
         let current_top = self.from.split('/').next().unwrap_or_default();
-        let nav = [
-            Kind::Theme,
-            Kind::Offer,
-            Kind::Publication,
-            Kind::PracticeExample,
-            Kind::LearningQuestion,
-            Kind::LearningCircle,
-        ]
-        .iter()
-        .map(|k| Link {
-            text: k.plural().to_string(),
-            href: self.href(&format!("{}/", k.folder())),
-            current: current_top == k.folder(),
-        })
-        .chain(std::iter::once(Link {
-            text: "Leeragenda".into(),
-            href: self.href("leeragenda/"),
-            current: current_top == "leeragenda",
-        }))
-        .collect();
-        let footer = site
-            .agg
-            .menu()
-            .iter()
-            .map(|&j| Link { text: site.docs[j].raw.common().title.to_string(), href: self.href_to(j), current: false })
-            .collect();
+        let section = MENU.iter().position(|&(folder, _)| folder == current_top);
+        let depth = crate::site::depth(&self.from);
+        let (nav, footer) = match site.menus.get_or_init(|| Menus::of(site)) {
+            m if depth < MENU_DEPTHS => (m.nav[depth][section.unwrap_or(MENU.len())].clone(), m.footer[depth].clone()),
+            _ => (nav_links(&self.from, section), footer_links(site, &self.from)),
+        };
         PageView {
             title: title.to_string(),
             description: description.map(|d| truncate(d, 160)),
@@ -153,6 +193,7 @@ impl Ctx<'_> {
             root: "../".repeat(crate::site::depth(&self.from)),
             canonical: site.config.base_url.as_ref().map(|b| format!("{b}{}", self.from)),
             nav,
+            section: section.map_or("", |s| MENU[s].0),
             footer,
             breadcrumbs,
             og_type: "website".into(),
@@ -161,6 +202,68 @@ impl Ctx<'_> {
             main_id: "inhoud".into(),
         }
     }
+}
+
+/// The main menu: the folder each entry leads to, and its text.
+const MENU: [(&str, &str); 7] = [
+    (Kind::Theme.folder(), Kind::Theme.plural()),
+    (Kind::Offer.folder(), Kind::Offer.plural()),
+    (Kind::Publication.folder(), Kind::Publication.plural()),
+    (Kind::PracticeExample.folder(), Kind::PracticeExample.plural()),
+    (Kind::LearningQuestion.folder(), Kind::LearningQuestion.plural()),
+    (Kind::LearningCircle.folder(), Kind::LearningCircle.plural()),
+    ("leeragenda", "Leeragenda"),
+];
+
+/// Page depths whose menus are made once per site (`Menus`); deeper pages make their own.
+const MENU_DEPTHS: usize = 8;
+
+/// The main menu and the footer links as template values, made once per site for each
+/// page depth (and menu entry): the thousands of pages at one depth share them instead of
+/// each making and dropping a dozen links.
+#[derive(Debug)]
+pub struct Menus {
+    /// By depth, then by menu entry (`MENU`), the last for pages under none.
+    nav: Vec<Vec<minijinja::Value>>,
+    /// By depth.
+    footer: Vec<minijinja::Value>,
+}
+
+impl Menus {
+    fn of(site: &Site) -> Menus {
+        let from = |depth: usize| "x/".repeat(depth);
+        Menus {
+            nav: (0..MENU_DEPTHS)
+                .map(|d| (0..=MENU.len()).map(|s| nav_links(&from(d), (s < MENU.len()).then_some(s))).collect())
+                .collect(),
+            footer: (0..MENU_DEPTHS).map(|d| footer_links(site, &from(d))).collect(),
+        }
+    }
+}
+
+/// The main menu from the page in folder `from`, with entry `current` marked.
+fn nav_links(from: &str, current: Option<usize>) -> minijinja::Value {
+    let links: Vec<Link> = MENU
+        .iter()
+        .enumerate()
+        .map(|(i, (folder, text))| Link {
+            text: text.to_string(),
+            href: relative_url(from, &format!("{folder}/")),
+            current: current == Some(i),
+        })
+        .collect();
+    minijinja::Value::from_serialize(&links)
+}
+
+/// The footer's links (the site's menu pages) from the page in folder `from`.
+fn footer_links(site: &Site, from: &str) -> minijinja::Value {
+    let links: Vec<Link> = site
+        .agg
+        .menu()
+        .iter()
+        .map(|&j| Link { text: site.docs[j].raw.common().title.to_string(), href: site.href(from, j), current: false })
+        .collect();
+    minijinja::Value::from_serialize(&links)
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -463,6 +566,32 @@ mod tests {
         let mut env = Layouts::defaults().environment().unwrap();
         env.add_template_owned("t.html", format!(r#"{{% import "macros.html" as m %}}{template}"#)).unwrap();
         env.get_template("t.html").unwrap().render(ctx).unwrap()
+    }
+
+    /// `include_cached` renders a layout once per key, with the page's `site` and `page`;
+    /// uncached (for the equivalence test) it renders every time; a layout that includes
+    /// itself is an error, not a stack overflow.
+    #[test]
+    fn include_cached_renders_once_per_key() {
+        let render = |cache: bool, pages: &[(&str, u32)]| -> Vec<String> {
+            let mut env = Environment::new();
+            add_include_cached(&mut env, cache);
+            env.add_template("part.html", "{{ site.title }} {{ page.n }}").unwrap();
+            env.add_template("page.html", r#"{{ include_cached("part.html", page.k) }}"#).unwrap();
+            let t = env.get_template("page.html").unwrap();
+            pages
+                .iter()
+                .map(|(k, n)| t.render(minijinja::context! { site => minijinja::context! { title => "W" }, page => minijinja::context! { k, n } }).unwrap())
+                .collect()
+        };
+        let pages = [("a", 1), ("a", 2), ("b", 3), ("a", 4)];
+        assert_eq!(render(true, &pages), ["W 1", "W 1", "W 3", "W 1"]);
+        assert_eq!(render(false, &pages), ["W 1", "W 2", "W 3", "W 4"]);
+        let mut env = Environment::new();
+        add_include_cached(&mut env, true);
+        env.add_template("self.html", r#"{{ include_cached("self.html") }}"#).unwrap();
+        let err = env.get_template("self.html").unwrap().render(minijinja::context! {}).unwrap_err();
+        assert!(format!("{err:#}").contains("nested too deeply"), "{err:#}");
     }
 
     /// A layout that overrides one file may still call `m.card(c)` and `m.value(v)` of the

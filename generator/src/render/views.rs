@@ -21,8 +21,13 @@ pub struct PageView {
     /// Prefix from this page to the site root: `../../`.
     pub root: String,
     pub canonical: Option<String>,
-    pub nav: Vec<Link>,
-    pub footer: Vec<Link>,
+    /// The main menu (`Link`s), shared by every page at this depth under this menu entry.
+    pub nav: minijinja::Value,
+    /// The menu entry this page is under (`leeraanbod`, `leeragenda`), or empty: the one
+    /// marked current in `nav`. With `root`, all that the page header depends on.
+    pub section: &'static str,
+    /// The footer's links (`Link`s), shared by every page at this depth.
+    pub footer: minijinja::Value,
     pub breadcrumbs: Vec<Link>,
     /// `website` or `article`, for Open Graph.
     pub og_type: String,

@@ -78,6 +78,8 @@ pub struct Site {
     pub feed_plan: std::sync::OnceLock<crate::feeds::Plan>,
     /// What every item's card shows on any page, made once for all pages (`render`).
     pub card_texts: std::sync::OnceLock<Vec<crate::render::CardText>>,
+    /// The menu and footer links per page depth, as template values (`render::Menus`).
+    pub menus: std::sync::OnceLock<crate::render::Menus>,
     /// Themes, the theme tree, reading orders and per-theme roll-ups, computed once
     /// visibility is final.
     pub agg: Aggregates,
@@ -355,6 +357,7 @@ pub fn build_with(tree: ContentTree, options: Options, per_file: &dyn PerFile) -
         count_cache: per_file.count_cache(),
         feed_plan: Default::default(),
         card_texts: Default::default(),
+        menus: Default::default(),
         agg: Aggregates::default(),
     };
     references::resolve(&mut site, &unreadable, &mut diags, per_file);
