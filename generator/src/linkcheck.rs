@@ -4,8 +4,7 @@
 //! Links in Markdown bodies are checked earlier, at their source line (`site`), so a broken
 //! link found here comes from a layout: a failure naming page and link. The `#anchor`s of
 //! body links are not checked here: at the source a missing one is only a warning
-//! (RELIABILITY C21), which must not fail the build. Links in Markdown bodies are checked earlier, at their source line (`site`), so a
-//! broken link found here comes from a layout: a failure naming page and link.
+//! (RELIABILITY C21), which must not fail the build.
 
 use crate::output::OutputFile;
 use crate::FastMap;
