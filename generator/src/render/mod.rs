@@ -190,7 +190,7 @@ impl Ctx<'_> {
             title: title.to_string(),
             description: description.map(|d| truncate(d, 160)),
             lang: lang.unwrap_or(site.config.language.as_deref().unwrap_or("nl")).to_string(),
-            root: "../".repeat(crate::site::depth(&self.from)),
+            root: "../".repeat(depth),
             canonical: site.config.base_url.as_ref().map(|b| format!("{b}{}", self.from)),
             nav,
             section: section.map_or("", |s| MENU[s].0),
