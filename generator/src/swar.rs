@@ -1,7 +1,8 @@
 //! Eight bytes at a time in one `u64` ("SIMD within a register"): the text scans that run
-//! over every byte of every body (`markdown`'s whitespace, `search`'s words) test a whole
-//! chunk of plain ASCII with a few integer operations, and go byte by byte only where the
-//! chunk holds something else. Each function marks a byte by setting its high bit.
+//! over every byte of every body (`markdown`'s whitespace, `search`'s words) and of every
+//! template value (`escape`) test a whole chunk of plain ASCII with a few integer
+//! operations, and go byte by byte only where the chunk holds something else. Each
+//! function marks a byte by setting its high bit.
 
 /// `0x01` in every byte.
 pub const ONES: u64 = 0x0101_0101_0101_0101;
@@ -17,7 +18,8 @@ pub fn load(bytes: &[u8], at: usize) -> Option<u64> {
 /// Marks the bytes below 0x80 that are in `lo..=hi`. Adding `0x80 - lo` sets a byte's high
 /// bit when it is at least `lo`, adding `0x7f - hi` when it is more than `hi`. Only a byte
 /// from 0x80 up carries into the next one, so the marks are right up to the first such
-/// byte; callers mark those bytes as not wanted (`w & HIGH`) and stop at the first.
+/// byte; callers mark those bytes as not wanted (`w & HIGH`) and stop at the first, or
+/// clear every high bit first (`w & !HIGH`) and confirm each mark (`escape`).
 pub fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
     w.wrapping_add(u64::from(0x80 - lo) * ONES) & !w.wrapping_add(u64::from(0x7f - hi) * ONES) & HIGH
 }
