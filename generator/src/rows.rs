@@ -18,6 +18,11 @@ impl<T> Rows<T> {
         }
     }
 
+    /// Whether every row is empty.
+    pub fn all_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// The rows of `rows`, in order, copied into one array made at its final size.
     pub fn from_vecs(rows: Vec<Vec<T>>) -> Self {
         let mut out = Rows::with_capacity(rows.len(), rows.iter().map(Vec::len).sum());

@@ -383,4 +383,49 @@ mod tests {
         // of which the first by slug; the item on another theme shares none.
         assert_eq!(titles, ["een-thema-twee-doelgroepen", "twee-themas", "dubbel", "een-thema"]);
     }
+
+    /// Audiences past the 64th of the vocabulary count as the first 64 do.
+    #[test]
+    fn related_items_count_audiences_past_the_64th() {
+        let audiences: String = (0..70).map(|n| format!("  a{n:02}: Doelgroep {n}\n")).collect();
+        let publication = |slug: &str, audiences: &str| {
+            Arc::new(SourceFile::in_memory(
+                &format!("publicaties/{slug}.md"),
+                &format!("---\ntitle: {slug}\nsummary: Kort.\npublication_type: toolkit\npublishers: [wijkwerk]\nthemes: [armoede]\naudiences: {audiences}\npublished: 2026-01-01\n---\nTekst.\n"),
+            ))
+        };
+        let tree = ContentTree {
+            site_yaml: Some(SourceFile::in_memory("site.yaml", "title: Test\n")),
+            vocab_yaml: Some(SourceFile::in_memory(
+                "vocab.yaml",
+                &format!(
+                    "audience:\n{audiences}publication_type:\n  toolkit: Toolkit\norg_type:\n  netwerk: Netwerk\n"
+                ),
+            )),
+            files: vec![
+                Arc::new(SourceFile::in_memory(
+                    "themas/armoede.md",
+                    "---\ntitle: armoede\nsummary: Over armoede.\nkind: leefgebied\n---\nInleiding.\n",
+                )),
+                Arc::new(SourceFile::in_memory(
+                    "organisaties/wijkwerk.md",
+                    "---\ntitle: Wijkwerk\norg_type: netwerk\nwebsite: https://wijkwerk.example.nl/\n---\n",
+                )),
+                publication("bron", "[a00, a66, a68]"),
+                publication("a-geen", "[a01]"),
+                publication("b-laag", "[a00]"),
+                publication("c-hoog", "[a66, a68, a69]"),
+                publication("d-midden", "[a68]"),
+            ],
+            ..Default::default()
+        };
+        let site = crate::site::fixture(tree, "2026-11-28");
+        let bron = site.lookup(Kind::Publication, "bron").unwrap();
+        let ctx = Ctx { site: &site, from: crate::site::url_of(&site.docs[bron]) };
+        let titles: Vec<String> = related(&ctx, bron).into_iter().map(|c| c.title.to_string()).collect();
+        // All share the theme. Then: two audiences past the 64th; one audience each, by
+        // slug (b-laag's among the first 64, d-midden's past them); none. Were the ones past
+        // the 64th not counted, c-hoog and d-midden would tie with a-geen behind b-laag.
+        assert_eq!(titles, ["c-hoog", "b-laag", "d-midden", "a-geen"]);
+    }
 }
