@@ -335,36 +335,54 @@ mod tests {
     use crate::load::{ContentTree, SourceFile};
     use std::sync::Arc;
 
-    /// "Zie ook" ranks items by twice the themes they share plus the audiences they share,
-    /// ties by document; a theme or an audience written twice counts once.
-    #[test]
-    fn related_items_rank_by_shared_themes_then_audiences() {
-        let publication = |slug: &str, themes: &str, audiences: &str| {
-            Arc::new(SourceFile::in_memory(
-                &format!("publicaties/{slug}.md"),
-                &format!("---\ntitle: {slug}\nsummary: Kort.\npublication_type: toolkit\npublishers: [wijkwerk]\nthemes: {themes}\naudiences: {audiences}\npublished: 2026-01-01\n---\nTekst.\n"),
-            ))
-        };
-        let theme = |slug: &str| {
-            Arc::new(SourceFile::in_memory(
-                &format!("themas/{slug}.md"),
-                &format!("---\ntitle: {slug}\nsummary: Over {slug}.\nkind: leefgebied\n---\nInleiding.\n"),
-            ))
-        };
+    fn publication(slug: &str, themes: &str, audiences: &str) -> Arc<SourceFile> {
+        Arc::new(SourceFile::in_memory(
+            &format!("publicaties/{slug}.md"),
+            &format!("---\ntitle: {slug}\nsummary: Kort.\npublication_type: toolkit\npublishers: [wijkwerk]\nthemes: {themes}\naudiences: {audiences}\npublished: 2026-01-01\n---\nTekst.\n"),
+        ))
+    }
+
+    fn theme(slug: &str) -> Arc<SourceFile> {
+        Arc::new(SourceFile::in_memory(
+            &format!("themas/{slug}.md"),
+            &format!("---\ntitle: {slug}\nsummary: Over {slug}.\nkind: leefgebied\n---\nInleiding.\n"),
+        ))
+    }
+
+    /// The titles of the "Zie ook" cards of publication `bron`, in a site of `files`, the
+    /// publisher `wijkwerk` and a vocabulary with `audiences` (YAML lines `  code: Label`).
+    fn related_to_bron(audiences: &str, mut files: Vec<Arc<SourceFile>>) -> Vec<String> {
+        files.push(Arc::new(SourceFile::in_memory(
+            "organisaties/wijkwerk.md",
+            "---\ntitle: Wijkwerk\norg_type: netwerk\nwebsite: https://wijkwerk.example.nl/\n---\n",
+        )));
         let tree = ContentTree {
             site_yaml: Some(SourceFile::in_memory("site.yaml", "title: Test\n")),
             vocab_yaml: Some(SourceFile::in_memory(
                 "vocab.yaml",
-                "audience:\n  bewoners: Bewoners\n  vrijwilligers: Vrijwilligers\npublication_type:\n  toolkit: Toolkit\norg_type:\n  netwerk: Netwerk\n",
+                &format!(
+                    "audience:\n{audiences}publication_type:\n  toolkit: Toolkit\norg_type:\n  netwerk: Netwerk\n"
+                ),
             )),
-            files: vec![
+            files,
+            ..Default::default()
+        };
+        let site = crate::site::fixture(tree, "2026-11-28");
+        let bron = site.lookup(Kind::Publication, "bron").unwrap();
+        let ctx = Ctx { site: &site, from: crate::site::url_of(&site.docs[bron]) };
+        related(&ctx, bron).into_iter().map(|c| c.title.to_string()).collect()
+    }
+
+    /// "Zie ook" ranks items by twice the themes they share plus the audiences they share,
+    /// ties by document; a theme or an audience written twice counts once.
+    #[test]
+    fn related_items_rank_by_shared_themes_then_audiences() {
+        let titles = related_to_bron(
+            "  bewoners: Bewoners\n  vrijwilligers: Vrijwilligers\n",
+            vec![
                 theme("armoede"),
                 theme("wonen"),
                 theme("zorg"),
-                Arc::new(SourceFile::in_memory(
-                    "organisaties/wijkwerk.md",
-                    "---\ntitle: Wijkwerk\norg_type: netwerk\nwebsite: https://wijkwerk.example.nl/\n---\n",
-                )),
                 publication("bron", "[armoede, wonen]", "[bewoners, vrijwilligers]"),
                 publication("twee-themas", "[armoede, wonen]", "[]"),
                 publication("een-thema-twee-doelgroepen", "[armoede]", "[bewoners, vrijwilligers]"),
@@ -373,12 +391,7 @@ mod tests {
                 publication("laatste", "[wonen]", "[]"),
                 publication("los", "[zorg]", "[bewoners, vrijwilligers]"),
             ],
-            ..Default::default()
-        };
-        let site = crate::site::fixture(tree, "2026-11-28");
-        let bron = site.lookup(Kind::Publication, "bron").unwrap();
-        let ctx = Ctx { site: &site, from: crate::site::url_of(&site.docs[bron]) };
-        let titles: Vec<String> = related(&ctx, bron).into_iter().map(|c| c.title.to_string()).collect();
+        );
         // 4 and 4 (by slug), 3 (one theme, one audience, each written twice), then 2 and 2
         // of which the first by slug; the item on another theme shares none.
         assert_eq!(titles, ["een-thema-twee-doelgroepen", "twee-themas", "dubbel", "een-thema"]);
@@ -388,41 +401,17 @@ mod tests {
     #[test]
     fn related_items_count_audiences_past_the_64th() {
         let audiences: String = (0..70).map(|n| format!("  a{n:02}: Doelgroep {n}\n")).collect();
-        let publication = |slug: &str, audiences: &str| {
-            Arc::new(SourceFile::in_memory(
-                &format!("publicaties/{slug}.md"),
-                &format!("---\ntitle: {slug}\nsummary: Kort.\npublication_type: toolkit\npublishers: [wijkwerk]\nthemes: [armoede]\naudiences: {audiences}\npublished: 2026-01-01\n---\nTekst.\n"),
-            ))
-        };
-        let tree = ContentTree {
-            site_yaml: Some(SourceFile::in_memory("site.yaml", "title: Test\n")),
-            vocab_yaml: Some(SourceFile::in_memory(
-                "vocab.yaml",
-                &format!(
-                    "audience:\n{audiences}publication_type:\n  toolkit: Toolkit\norg_type:\n  netwerk: Netwerk\n"
-                ),
-            )),
-            files: vec![
-                Arc::new(SourceFile::in_memory(
-                    "themas/armoede.md",
-                    "---\ntitle: armoede\nsummary: Over armoede.\nkind: leefgebied\n---\nInleiding.\n",
-                )),
-                Arc::new(SourceFile::in_memory(
-                    "organisaties/wijkwerk.md",
-                    "---\ntitle: Wijkwerk\norg_type: netwerk\nwebsite: https://wijkwerk.example.nl/\n---\n",
-                )),
-                publication("bron", "[a00, a66, a68]"),
-                publication("a-geen", "[a01]"),
-                publication("b-laag", "[a00]"),
-                publication("c-hoog", "[a66, a68, a69]"),
-                publication("d-midden", "[a68]"),
+        let titles = related_to_bron(
+            &audiences,
+            vec![
+                theme("armoede"),
+                publication("bron", "[armoede]", "[a00, a66, a68]"),
+                publication("a-geen", "[armoede]", "[a01]"),
+                publication("b-laag", "[armoede]", "[a00]"),
+                publication("c-hoog", "[armoede]", "[a66, a68, a69]"),
+                publication("d-midden", "[armoede]", "[a68]"),
             ],
-            ..Default::default()
-        };
-        let site = crate::site::fixture(tree, "2026-11-28");
-        let bron = site.lookup(Kind::Publication, "bron").unwrap();
-        let ctx = Ctx { site: &site, from: crate::site::url_of(&site.docs[bron]) };
-        let titles: Vec<String> = related(&ctx, bron).into_iter().map(|c| c.title.to_string()).collect();
+        );
         // All share the theme. Then: two audiences past the 64th; one audience each, by
         // slug (b-laag's among the first 64, d-midden's past them); none. Were the ones past
         // the 64th not counted, c-hoog and d-midden would tie with a-geen behind b-laag.
