@@ -271,6 +271,7 @@ pub fn remove_tree(root: &Path) -> std::io::Result<()> {
 
 /// A folder held open, and the path that reaches it through the open file rather than
 /// through its name.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 struct OpenedDir {
     _file: std::fs::File,
     path: PathBuf,
@@ -298,23 +299,28 @@ impl OpenedDir {
     }
 }
 
-/// Runs `op` on every item, on up to `REMOVERS` threads; the first error stops the rest.
+/// Runs `op` on every item, on up to `REMOVERS` threads (the calling one among them); the
+/// first error stops the rest.
 fn each_on_threads<T: Sync>(items: &[T], op: impl Fn(&T) -> std::io::Result<()> + Sync) -> std::io::Result<()> {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
     let (next, stop) = (AtomicUsize::new(0), AtomicBool::new(false));
     let failed: std::sync::Mutex<Option<std::io::Error>> = std::sync::Mutex::new(None);
-    std::thread::scope(|s| {
-        for _ in 0..REMOVERS.min(items.len()) {
-            s.spawn(|| {
-                while !stop.load(Relaxed) {
-                    let Some(item) = items.get(next.fetch_add(1, Relaxed)) else { break };
-                    if let Err(e) = op(item) {
-                        stop.store(true, Relaxed);
-                        failed.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get_or_insert(e);
-                    }
-                }
-            });
+    let work = || {
+        while !stop.load(Relaxed) {
+            let Some(item) = items.get(next.fetch_add(1, Relaxed)) else { break };
+            if let Err(e) = op(item) {
+                stop.store(true, Relaxed);
+                failed.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get_or_insert(e);
+            }
         }
+    };
+    std::thread::scope(|s| {
+        // A thread the system refuses is one remover fewer, never a panic: the calling
+        // thread removes too.
+        for _ in 1..REMOVERS.min(items.len()) {
+            let _ = std::thread::Builder::new().spawn_scoped(s, work);
+        }
+        work();
     });
     match failed.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
         Some(e) => Err(e),
