@@ -253,18 +253,24 @@ const REMOVERS: usize = 8;
 /// `/proc`, or off Linux, the whole tree goes on one thread. Stops at the first entry it may
 /// not remove (the other threads finish the entry they are at), so a site whose folders
 /// are all read-only loses nothing.
-pub fn remove_tree(root: &Path) -> std::io::Result<()> {
+fn remove_tree(root: &Path) -> std::io::Result<()> {
     let Some(opened) = OpenedDir::new(root) else {
         return std::fs::remove_dir_all(root);
     };
-    let entries = std::fs::read_dir(&opened.path)?.map(|e| e.map(|e| e.path())).collect::<std::io::Result<Vec<_>>>()?;
-    each_on_threads(&entries, |entry| {
-        if std::fs::symlink_metadata(entry)?.is_dir() {
-            std::fs::remove_dir_all(entry)
-        } else {
-            std::fs::remove_file(entry)
-        }
-    })?;
+    // Each entry's type as the listing gives it (a link is not a folder), without a stat.
+    let entries = std::fs::read_dir(&opened.path)?
+        .map(|e| e.and_then(|e| Ok((e.path(), e.file_type()?.is_dir()))))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    each_on_threads(
+        &entries,
+        |(entry, is_dir)| {
+            if *is_dir {
+                std::fs::remove_dir_all(entry)
+            } else {
+                std::fs::remove_file(entry)
+            }
+        },
+    )?;
     drop(opened);
     std::fs::remove_dir(root)
 }
